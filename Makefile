@@ -1,0 +1,51 @@
+# The README's two commands: `make serve` and `make test`.  Both install what they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install test lint typecheck check build serve bench schema clean chromium
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Browser tests drive Debian's chromium: a test tool's own browser download fails here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(PY) -m ruff check generator tests benchmarks
+	$(PY) -m ruff format --check generator tests benchmarks
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+test: $(STAMP) chromium lint typecheck
+	$(PY) -m pytest
+
+check: $(STAMP)
+	$(PY) -m generator check catalogue
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+build: $(STAMP)
+	$(PY) -m generator build --catalogue catalogue --out site
+
+serve: $(STAMP)
+	$(PY) -m generator serve --catalogue catalogue --host $(HOST) --port $(PORT)
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

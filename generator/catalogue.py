@@ -1,0 +1,269 @@
+"""The loaded catalogue, its indexes and pure queries (inherited phones, time totals).
+
+``load_catalogue`` reads every file, collects every problem and still returns whatever
+loaded, so one broken file never hides the problems of the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, Report, Severity
+from .models import (
+    ID_PATTERN,
+    FREE,
+    Centre,
+    Chain,
+    ChainsFile,
+    Department,
+    DepartmentsFile,
+    Item,
+    Kind,
+    Law,
+    LawsFile,
+    ParallelSteps,
+    Step,
+)
+from .sources import SourceMap, read_yaml
+from .validation import validate
+
+M = TypeVar("M", bound=BaseModel)
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class LoadedItem:
+    """An item with what its path says: its id and its department."""
+
+    id: str
+    department_id: str
+    item: Item
+    source: SourceMap
+
+
+@dataclass
+class Catalogue:
+    root: Path
+    centre: Centre | None = None
+    departments: dict[str, Department] = field(default_factory=dict)
+    laws: dict[str, Law] = field(default_factory=dict)
+    items: dict[str, LoadedItem] = field(default_factory=dict)
+    chains: dict[str, Chain] = field(default_factory=dict)
+    sources: dict[str, SourceMap] = field(default_factory=dict)
+
+    # --- queries used by checks, pages and exports -----------------------------------
+
+    def items_of(self, department_id: str) -> list[LoadedItem]:
+        return [i for i in self.items.values() if i.department_id == department_id]
+
+    def department_of(self, loaded: LoadedItem) -> Department | None:
+        return self.departments.get(loaded.department_id)
+
+    def enquiry_phone(self, loaded: LoadedItem) -> str | None:
+        """The item's own number, else its department's (items may inherit)."""
+        department = self.department_of(loaded)
+        own = loaded.item.contact.enquiry_phone
+        return own or (department.enquiry_phone if department else None)
+
+    def supervision_phone(self, loaded: LoadedItem) -> str | None:
+        department = self.department_of(loaded)
+        own = loaded.item.contact.supervision_phone
+        return own or (department.supervision_phone if department else None)
+
+    def place(self, loaded: LoadedItem) -> str | None:
+        if loaded.item.place:
+            return loaded.item.place
+        department = self.department_of(loaded)
+        if department and department.windows:
+            return "、".join(f"{w.location}({w.name})" for w in department.windows)
+        return None
+
+    def hours(self, loaded: LoadedItem) -> str | None:
+        return loaded.item.hours or (self.centre.hours if self.centre else None)
+
+    def chain_totals(self, chain: Chain) -> tuple[int, int]:
+        """(days if every item ran in series, days with each stage run in parallel)."""
+        series = parallel = 0
+        for stage in chain.stages:
+            days = [
+                self.items[i].item.time_limit.promised.days for i in stage.items if i in self.items
+            ]
+            series += sum(days)
+            parallel += max(days, default=0)
+        return series, parallel
+
+
+def is_free(item: Item) -> bool:
+    return isinstance(item.fees, str) and item.fees == FREE
+
+
+def is_on_the_spot(item: Item) -> bool:
+    return item.kind is Kind.ON_THE_SPOT
+
+
+def steps_days(steps: Sequence[Step | ParallelSteps]) -> int:
+    """Working days of a procedure: series steps add up, parallel branches take the longest."""
+    total = 0
+    for step in steps:
+        if isinstance(step, ParallelSteps):
+            total += max((s.days for s in step.parallel), default=0)
+        else:
+            total += step.days
+    return total
+
+
+def flat_steps(steps: Iterable[Step | ParallelSteps]) -> list[Step]:
+    out: list[Step] = []
+    for step in steps:
+        out.extend(step.parallel if isinstance(step, ParallelSteps) else [step])
+    return out
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def _display(root: Path, relative: Path) -> str:
+    return (root / relative).as_posix()
+
+
+def _load_model(
+    root: Path, name: str, model: type[M], report: Report
+) -> tuple[M | None, SourceMap | None]:
+    path = root / name
+    file = _display(root, Path(name))
+    report.files_checked += 1
+    if not path.is_file():
+        report.add(
+            Diagnostic(file, 1, 1, "file-missing", Severity.ERROR, f"缺少文件 {name}。")
+        )
+        return None, None
+    parsed = read_yaml(path, file)
+    report.extend(parsed.diagnostics)
+    if parsed.data is None:
+        return None, parsed.source
+    instance, diags = validate(model, parsed.data, parsed.source)
+    report.extend(diags)
+    return instance, parsed.source
+
+
+def _index(
+    entries: Iterable[tuple[int, str]], source: SourceMap, key: str, what: str
+) -> list[Diagnostic]:
+    seen: dict[str, int] = {}
+    diags = []
+    for index, ident in entries:
+        if ident in seen:
+            diags.append(
+                source.diagnostic(
+                    "ref-duplicate-id",
+                    Severity.ERROR,
+                    (key, index, "id"),
+                    f"{what} id“{ident}”重复(第 {seen[ident] + 1} 项已使用)。",
+                )
+            )
+        else:
+            seen[ident] = index
+    return diags
+
+
+def load_item(root: Path, path: Path) -> tuple[LoadedItem | None, list[Diagnostic]]:
+    """Load one item file ``items/<department>/<id>.yaml``."""
+    relative = path.relative_to(root)
+    file = _display(root, relative)
+    diags: list[Diagnostic] = []
+    if len(relative.parts) != 3 or path.suffix != ".yaml":
+        diags.append(
+            Diagnostic(
+                file,
+                1,
+                1,
+                "file-layout",
+                Severity.ERROR,
+                "事项文件应放在 items/<部门 id>/<事项 id>.yaml。",
+            )
+        )
+        return None, diags
+    department_id, item_id = relative.parts[1], path.stem
+    for ident, what in ((item_id, "事项"), (department_id, "部门目录")):
+        if not _ID.match(ident):
+            diags.append(
+                Diagnostic(
+                    file,
+                    1,
+                    1,
+                    "file-bad-id",
+                    Severity.ERROR,
+                    f"{what} id“{ident}”只能由小写字母、数字和连字符组成(它会成为永久网址)。",
+                )
+            )
+    parsed = read_yaml(path, file)
+    diags.extend(parsed.diagnostics)
+    if parsed.data is None:
+        return None, diags
+    # Validate even after YAML-level problems so that one run reports everything.
+    item, more = validate(Item, parsed.data, parsed.source)
+    diags.extend(more)
+    if item is None:
+        return None, diags
+    return LoadedItem(item_id, department_id, item, parsed.source), diags
+
+
+def item_paths(root: Path) -> list[Path]:
+    items = root / "items"
+    if not items.is_dir():
+        return []
+    return sorted(p for p in items.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def load_catalogue(root: Path) -> tuple[Catalogue, Report]:
+    """Load everything under ``root``; every problem of every file lands in the report."""
+    report = Report()
+    catalogue = Catalogue(root=root)
+    centre, source = _load_model(root, "centre.yaml", Centre, report)
+    catalogue.centre = centre
+    if source:
+        catalogue.sources["centre.yaml"] = source
+    departments, source = _load_model(root, "departments.yaml", DepartmentsFile, report)
+    if departments and source:
+        catalogue.sources["departments.yaml"] = source
+        report.extend(
+            _index(enumerate(d.id for d in departments.departments), source, "departments", "部门")
+        )
+        catalogue.departments = {d.id: d for d in departments.departments}
+    laws, source = _load_model(root, "laws.yaml", LawsFile, report)
+    if laws and source:
+        catalogue.sources["laws.yaml"] = source
+        report.extend(_index(enumerate(law.id for law in laws.laws), source, "laws", "法规"))
+        catalogue.laws = {law.id: law for law in laws.laws}
+    chains, source = _load_model(root, "chains.yaml", ChainsFile, report)
+    if chains and source:
+        catalogue.sources["chains.yaml"] = source
+        report.extend(_index(enumerate(c.id for c in chains.chains), source, "chains", "审批链"))
+        catalogue.chains = {c.id: c for c in chains.chains}
+    for path in item_paths(root):
+        report.files_checked += 1
+        loaded, diags = load_item(root, path)
+        report.extend(diags)
+        if loaded is None:
+            continue
+        if loaded.id in catalogue.items:
+            other = catalogue.items[loaded.id]
+            report.add(
+                loaded.source.diagnostic(
+                    "ref-duplicate-id",
+                    Severity.ERROR,
+                    (),
+                    f"事项 id“{loaded.id}”与 {other.source.file} 重复;事项 id 在全目录必须唯一。",
+                )
+            )
+            continue
+        catalogue.items[loaded.id] = loaded
+    catalogue.items = dict(sorted(catalogue.items.items()))
+    report.items_checked = len(catalogue.items)
+    return catalogue, report

@@ -1,0 +1,144 @@
+"""Command line: ``python -m generator check|schema|synth|build|serve``.
+
+Exit status follows yamllint: 0 clean, 1 problems found (warnings only with ``--strict``),
+2 usage or internal error.  Bad catalogue data never produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from .diagnostics import FORMATTERS, Report
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+
+
+def check_catalogue(root: Path, *, as_of: date) -> Report:
+    """Load and check a catalogue: the one entry point shared by ``check`` and ``build``."""
+    from .catalogue import load_catalogue
+    from .checks import run_checks
+
+    catalogue, report = load_catalogue(root)
+    run_checks(catalogue, report, as_of=as_of)
+    return report
+
+
+def schemas() -> dict[str, str]:
+    """JSON Schemas of every catalogue file, keyed by file name, as committed text."""
+    from .models import TOP_LEVEL_MODELS, Item
+
+    out = {}
+    for name, model in {**TOP_LEVEL_MODELS, "item.yaml": Item}.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"{name}(办事指南目录)"
+        stem = name.removesuffix(".yaml")
+        out[f"{stem}.schema.json"] = (
+            json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
+    return out
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from exc
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    root = Path(args.catalogue)
+    if not root.is_dir():
+        print(f"目录不存在:{root}", file=sys.stderr)
+        return 2
+    report = check_catalogue(root, as_of=args.as_of)
+    sys.stdout.write(FORMATTERS[args.format](report))
+    return report.exit_code(strict=args.strict)
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas().items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(out / name)
+    return 0
+
+
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from .synth import synthesize
+
+    synthesize(Path(args.out), args.items, seed=args.seed)
+    print(f"wrote {args.items} items to {args.out}")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    return build_site(
+        Path(args.catalogue), Path(args.out), as_of=args.as_of, strict=args.strict
+    )
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .build import serve_site
+
+    return serve_site(Path(args.catalogue), host=args.host, port=args.port, as_of=args.as_of)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m generator", description="办事指南门户生成器")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="检查目录")
+    check.add_argument("catalogue", nargs="?", default="catalogue")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--strict", action="store_true", help="警告也视为失败")
+    check.add_argument("--as-of", type=_date, default=date.today(), help="按此日期判断法规效力")
+    check.set_defaults(run=_cmd_check)
+
+    schema = sub.add_parser("schema", help="写出 JSON Schema")
+    schema.add_argument("--out", default=str(SCHEMA_DIR))
+    schema.set_defaults(run=_cmd_schema)
+
+    synth = sub.add_parser("synth", help="生成合成目录(用于基准测试)")
+    synth.add_argument("--items", type=int, required=True)
+    synth.add_argument("--out", required=True)
+    synth.add_argument("--seed", type=int, default=0)
+    synth.set_defaults(run=_cmd_synth)
+
+    for name, help_text in (("build", "生成网站"), ("serve", "生成并预览网站")):
+        cmd = sub.add_parser(name, help=help_text)
+        cmd.add_argument("--catalogue", default="catalogue")
+        cmd.add_argument("--as-of", type=_date, default=date.today())
+        if name == "build":
+            cmd.add_argument("--out", default="site")
+            cmd.add_argument("--strict", action="store_true", help="警告也阻止生成")
+            cmd.set_defaults(run=_cmd_build)
+        else:
+            cmd.add_argument("--host", default="127.0.0.1")
+            cmd.add_argument("--port", type=int, default=8000)
+            cmd.set_defaults(run=_cmd_serve)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal error is exit 2, never a traceback to staff
+        print(f"内部错误:{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
