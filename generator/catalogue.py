@@ -6,8 +6,10 @@ loaded, so one broken file never hides the problems of the others.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -139,9 +141,7 @@ def _load_model(
     file = _display(root, Path(name))
     report.files_checked += 1
     if not path.is_file():
-        report.add(
-            Diagnostic(file, 1, 1, "file-missing", Severity.ERROR, f"缺少文件 {name}。")
-        )
+        report.add(Diagnostic(file, 1, 1, "file-missing", Severity.ERROR, f"缺少文件 {name}。"))
         return None, None
     parsed = read_yaml(path, file)
     report.extend(parsed.diagnostics)
@@ -221,9 +221,8 @@ def item_paths(root: Path) -> list[Path]:
     return sorted(p for p in items.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def load_catalogue(root: Path) -> tuple[Catalogue, Report]:
-    """Load everything under ``root``; every problem of every file lands in the report."""
-    report = Report()
+def load_top_level(root: Path, report: Report) -> Catalogue:
+    """Load centre, departments, laws and chains: the small files every item refers to."""
     catalogue = Catalogue(root=root)
     centre, source = _load_model(root, "centre.yaml", Centre, report)
     catalogue.centre = centre
@@ -246,24 +245,52 @@ def load_catalogue(root: Path) -> tuple[Catalogue, Report]:
         catalogue.sources["chains.yaml"] = source
         report.extend(_index(enumerate(c.id for c in chains.chains), source, "chains", "审批链"))
         catalogue.chains = {c.id: c for c in chains.chains}
-    for path in item_paths(root):
-        report.files_checked += 1
-        loaded, diags = load_item(root, path)
-        report.extend(diags)
-        if loaded is None:
-            continue
-        if loaded.id in catalogue.items:
-            other = catalogue.items[loaded.id]
-            report.add(
-                loaded.source.diagnostic(
-                    "ref-duplicate-id",
-                    Severity.ERROR,
-                    (),
-                    f"事项 id“{loaded.id}”与 {other.source.file} 重复;事项 id 在全目录必须唯一。",
-                )
+    return catalogue
+
+
+def add_item(catalogue: Catalogue, loaded: LoadedItem, report: Report) -> None:
+    """Index one item; a second file with the same id is an error, not an overwrite."""
+    other = catalogue.items.get(loaded.id)
+    if other is not None:
+        report.add(
+            loaded.source.diagnostic(
+                "ref-duplicate-id",
+                Severity.ERROR,
+                (),
+                f"事项 id“{loaded.id}”与 {other.source.file} 重复;事项 id 在全目录必须唯一。",
             )
-            continue
-        catalogue.items[loaded.id] = loaded
+        )
+        return
+    catalogue.items[loaded.id] = loaded
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading many files.
+
+    Loading allocates millions of small acyclic objects that stay alive; the collector
+    rescanned them over and over and doubled the load time of 10,000 items.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_catalogue(root: Path) -> tuple[Catalogue, Report]:
+    """Load everything under ``root`` in this process; every problem lands in the report."""
+    report = Report()
+    catalogue = load_top_level(root, report)
+    with no_gc():
+        for path in item_paths(root):
+            report.files_checked += 1
+            loaded, diags = load_item(root, path)
+            report.extend(diags)
+            if loaded is not None:
+                add_item(catalogue, loaded, report)
     catalogue.items = dict(sorted(catalogue.items.items()))
     report.items_checked = len(catalogue.items)
     return catalogue, report

@@ -20,12 +20,9 @@ SCHEMA_DIR = Path(__file__).parent / "schema"
 
 def check_catalogue(root: Path, *, as_of: date) -> Report:
     """Load and check a catalogue: the one entry point shared by ``check`` and ``build``."""
-    from .catalogue import load_catalogue
-    from .checks import run_checks
+    from .pipeline import check_catalogue as run
 
-    catalogue, report = load_catalogue(root)
-    run_checks(catalogue, report, as_of=as_of)
-    return report
+    return run(root, as_of=as_of)[1]
 
 
 def schemas() -> dict[str, str]:
@@ -81,9 +78,7 @@ def _cmd_synth(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    return build_site(
-        Path(args.catalogue), Path(args.out), as_of=args.as_of, strict=args.strict
-    )
+    return build_site(Path(args.catalogue), Path(args.out), as_of=args.as_of, strict=args.strict)
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

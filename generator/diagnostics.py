@@ -90,9 +90,7 @@ def format_json(report: Report) -> str:
             "errors": len(report.errors),
             "warnings": len(report.warnings),
         },
-        "diagnostics": [
-            {**asdict(d), "severity": str(d.severity)} for d in report
-        ],
+        "diagnostics": [{**asdict(d), "severity": str(d.severity)} for d in report],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -27,7 +27,7 @@ Bool = Annotated[bool, Strict()]
 
 Id = Annotated[str, Strict(), Field(pattern=ID_PATTERN, description="标识:小写字母、数字和连字符")]
 Text = Annotated[str, Strict(), Field(description="文本(纯文本,不含 HTML 或 Markdown)")]
-Phone = Annotated[str, Strict(), Field(description="电话号码,须加引号,如 \"0512-12345678\"、\"12345\"")]
+Phone = Annotated[str, Strict(), Field(description='电话号码,须加引号,如 "0512-12345678"、"12345"')]
 Day = Annotated[date, Field(description="日期,如 2026-01-01")]
 Path = Annotated[str, Strict(), Field(description="相对于 catalogue/ 的文件路径,如 forms/xxx.pdf")]
 
@@ -272,7 +272,10 @@ class ParallelSteps(Model):
 
 
 def _step_tag(value: object) -> str:
-    return "ParallelSteps" if isinstance(value, dict) and "parallel" in value else "Step"
+    # Called with YAML data when validating and with model instances when serialising.
+    if isinstance(value, ParallelSteps) or (isinstance(value, dict) and "parallel" in value):
+        return "ParallelSteps"
+    return "Step"
 
 
 def _fees_tag(value: object) -> str:
