@@ -18,8 +18,8 @@ from pydantic import BaseModel
 
 from .diagnostics import Diagnostic, Report, Severity
 from .models import (
-    ID_PATTERN,
     FREE,
+    ID_PATTERN,
     Centre,
     Chain,
     ChainsFile,

@@ -27,10 +27,11 @@ def check_catalogue(root: Path, *, as_of: date) -> Report:
 
 def schemas() -> dict[str, str]:
     """JSON Schemas of every catalogue file, keyed by file name, as committed text."""
-    from .models import TOP_LEVEL_MODELS, Item
+    from .models import TOP_LEVEL_MODELS, Item, Model
 
     out = {}
-    for name, model in {**TOP_LEVEL_MODELS, "item.yaml": Item}.items():
+    models: dict[str, type[Model]] = {**TOP_LEVEL_MODELS, "item.yaml": Item}
+    for name, model in models.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"{name}(办事指南目录)"

@@ -114,11 +114,11 @@ def _load_items(
         # fork shares the already-loaded laws and departments with the workers for free.
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
             for results in pool.map(_worker, chunks):
-                for path, file, stem, data, diags in results:
+                for name, file, stem, data, diags in results:
                     report.extend(diags)
                     if data is not None:
-                        source = SourceMap(file, path=Path(path))
-                        department = Path(path).parent.name
+                        source = SourceMap(file, path=Path(name))
+                        department = Path(name).parent.name
                         item = Item.model_validate(data)
                         add_item(catalogue, LoadedItem(stem, department, item, source), report)
         _STATE.context = None

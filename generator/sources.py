@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - exercised only without libyaml
 _RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):
     """The safe loader with a memo on implicit tag resolution.
 
     Catalogue files repeat the same keys and values thousands of times; resolving each
@@ -43,11 +43,11 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
             key = (value, implicit)
             tag = _RESOLVED.get(key)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
                 if len(_RESOLVED) < 200_000:
                     _RESOLVED[key] = tag
             return tag
-        resolved: str = super().resolve(kind, value, implicit)
+        resolved: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
         return resolved
 
 
@@ -209,8 +209,8 @@ def _anchors(text: str, file: str, diags: list[Diagnostic]) -> bool:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                mark = event.start_mark
+            mark = event.start_mark
+            if anchor is not None and mark is not None:
                 diags.append(
                     _at(
                         file,
@@ -329,7 +329,7 @@ def _describe(tag: str, value: str) -> str:
         return f"布尔值 {str(_SCALARS[BOOL](yaml.ScalarNode(BOOL, value))).lower()}"
     if tag in (INT, FLOAT):
         try:
-            number = _TIMESTAMP.construct_object(yaml.ScalarNode(tag, value))  # type: ignore[no-untyped-call]
+            number = _TIMESTAMP.construct_object(yaml.ScalarNode(tag, value))
             return f"数字 {number}"
         except (ValueError, yaml.YAMLError):
             return "数字"
@@ -345,7 +345,7 @@ def _int(node: yaml.ScalarNode) -> int:
 
 
 def _float(node: yaml.ScalarNode) -> float:
-    return float(_TIMESTAMP.construct_yaml_float(node))  # type: ignore[no-untyped-call]
+    return float(_TIMESTAMP.construct_yaml_float(node))
 
 
 def _null(node: yaml.ScalarNode) -> None:
@@ -353,7 +353,7 @@ def _null(node: yaml.ScalarNode) -> None:
 
 
 def _timestamp(node: yaml.ScalarNode) -> date | datetime:
-    value = _TIMESTAMP.construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+    value = _TIMESTAMP.construct_yaml_timestamp(node)
     assert isinstance(value, date)
     return value
 

@@ -77,10 +77,9 @@ def _clean(data: Any, loc: tuple[int | str, ...], *, missing: bool) -> DataPath:
     current = data
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
             path.append(part)
             current = current[part]
         elif last and missing and isinstance(part, str):
@@ -153,6 +152,6 @@ def validate(model: type[M], data: Any, source: SourceMap) -> tuple[M | None, li
             missing = error["type"] == "missing"
             path = _clean(data, tuple(error["loc"]), missing=missing)
             value = _value_at(data, path)
-            code, message, key = _message(error, path, value)
+            code, message, key = _message(dict(error), path, value)
             diags.append(source.diagnostic(code, Severity.ERROR, path, message, key=key))
         return None, diags
