@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..catalogue import Catalogue, LoadedItem
-from ..diagnostics import Diagnostic, Report, Severity
+from ..diagnostics import Diagnostic, Severity
 
 FAMILIES = ("refs", "basis", "conditions", "materials", "time", "fees", "phones", "text")
 
@@ -50,15 +50,24 @@ LOADER_CODES: dict[str, str] = {}
 def rule(
     code: str, severity: Severity, *, scope: str = "item"
 ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Callable[..., Iterable[Diagnostic]]]:
-    """Register a rule under a stable code; the module name is its family."""
+    """Register a rule under a stable code; the module name is its family.
+
+    A code may have one item rule and one catalogue rule: the same check on item files
+    (run in workers) and on the top-level files.  The first registration is stored under
+    the code, the companion under ``code/scope``; both report the same code.
+    """
 
     def register(
         function: Callable[..., Iterable[Diagnostic]],
     ) -> Callable[..., Iterable[Diagnostic]]:
+        key = code
         if code in RULES:
-            raise ValueError(f"duplicate rule code {code}")
+            first = RULES[code]
+            if first.scope == scope or first.severity != severity or f"{code}/{scope}" in RULES:
+                raise ValueError(f"duplicate rule code {code}")
+            key = f"{code}/{scope}"
         family = function.__module__.rsplit(".", 1)[-1]
-        RULES[code] = RuleInfo(code, severity, family, function.__doc__ or "", scope, function)
+        RULES[key] = RuleInfo(code, severity, family, function.__doc__ or "", scope, function)
         return function
 
     return register
@@ -70,14 +79,29 @@ def load_rules() -> dict[str, RuleInfo]:
     return RULES
 
 
-def run_checks(catalogue: Catalogue, report: Report, *, as_of: date) -> None:
-    """Run every rule over the catalogue, adding diagnostics to ``report``."""
-    context = CheckContext(catalogue, as_of)
-    rules = load_rules().values()
-    item_rules = [r for r in rules if r.scope == "item"]
-    for loaded in catalogue.items.values():
-        for info in item_rules:
-            report.extend(info.function(loaded, context))
-    for info in rules:
-        if info.scope == "catalogue":
-            report.extend(info.function(catalogue, context))
+def run_item_rules(loaded: LoadedItem, context: CheckContext) -> list[Diagnostic]:
+    """Rules about one item.  They may read the context's centre, departments, laws and
+    chains, but not other items: items are checked in worker processes."""
+    out: list[Diagnostic] = []
+    for info in _ITEM_RULES or _split()[0]:
+        out.extend(info.function(loaded, context))
+    return out
+
+
+def run_catalogue_rules(catalogue: Catalogue, context: CheckContext) -> list[Diagnostic]:
+    """Rules across files: references between items, chains, uniqueness."""
+    out: list[Diagnostic] = []
+    for info in _CATALOGUE_RULES or _split()[1]:
+        out.extend(info.function(catalogue, context))
+    return out
+
+
+_ITEM_RULES: list[RuleInfo] = []
+_CATALOGUE_RULES: list[RuleInfo] = []
+
+
+def _split() -> tuple[list[RuleInfo], list[RuleInfo]]:
+    rules = sorted(load_rules().values(), key=lambda r: r.code)
+    _ITEM_RULES[:] = [r for r in rules if r.scope == "item"]
+    _CATALOGUE_RULES[:] = [r for r in rules if r.scope == "catalogue"]
+    return _ITEM_RULES, _CATALOGUE_RULES

@@ -1,1 +1,134 @@
-"""placeholder"""
+"""Legal basis: every item rests on a law in force, cited down to the article.
+
+The centre's rules (《服务事项管理办法》第四条) require the basis *with the specific
+articles*; a repealed law means the item must not be handled as published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..catalogue import LoadedItem
+from ..diagnostics import Diagnostic, Severity
+from ..models import BasisRole
+from . import CheckContext, rule
+from ._common import ARTICLE, citations, emit
+
+
+@rule("basis-missing-setting", Severity.ERROR)
+def has_setting_basis(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Every item needs at least one 设定依据: the law that creates the power.  实施依据
+    alone (local rules on how to do it) do not make an item lawful.
+
+    Passing:
+        basis:
+          - {law: shipin-anquanfa, articles: 第三十五条, role: 设定依据}
+
+    Failing:
+        basis:
+          - {law: shipin-jingying-banfa, articles: 第十条, role: 实施依据}
+    """
+    if not any(b.role is BasisRole.SETTING for b in loaded.item.basis):
+        yield emit(
+            loaded.source,
+            "basis-missing-setting",
+            ("basis",),
+            "没有设定依据;请至少列出一条 role: 设定依据 的法律法规及具体条款。",
+        )
+
+
+@rule("basis-no-article", Severity.ERROR)
+def cites_article(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Every citation (basis, conditions, time limits, special procedures, fees) names a
+    specific article, 第…条 in Chinese numerals or digits; a bare law title or a chapter
+    does not let the public check the rule.
+
+    Passing:
+        - {law: xingzheng-xukefa, articles: 第四十二条第一款, role: 设定依据}
+
+    Failing:
+        - {law: xingzheng-xukefa, articles: 第三章, role: 设定依据}
+    """
+    for path, citation in citations(loaded.item):
+        if not ARTICLE.search(citation.articles):
+            yield emit(
+                loaded.source,
+                "basis-no-article",
+                (*path, "articles"),
+                f"依据“{citation.articles}”没有写明具体条款;请写成“第二十九条”或“第二十九条第一款”。",
+            )
+
+
+@rule("basis-repealed", Severity.ERROR)
+def law_not_repealed(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cited law whose ``repealed`` date is on or before the check date (``--as-of``,
+    default today) no longer applies: cite the law that replaced it.
+
+    Passing:
+        # laws.yaml: {id: gongsi-dengji-tiaoli, effective: 2022-03-01}
+        - {law: gongsi-dengji-tiaoli, articles: 第三条, role: 设定依据}
+
+    Failing:
+        # laws.yaml: {id: gongsi-dengji-guanli-tiaoli, repealed: 2022-03-01, ...}
+        - {law: gongsi-dengji-guanli-tiaoli, articles: 第三条, role: 设定依据}
+    """
+    laws = ctx.catalogue.laws
+    for path, citation in citations(loaded.item):
+        law = laws.get(citation.law)
+        if law is not None and law.repealed is not None and law.repealed <= ctx.as_of:
+            yield emit(
+                loaded.source,
+                "basis-repealed",
+                (*path, "law"),
+                f"《{law.title}》已于 {law.repealed.isoformat()} 废止;请改为引用现行有效的法规,"
+                "并核对条款。",
+            )
+
+
+@rule("basis-not-in-force", Severity.WARNING)
+def law_in_force(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cited law whose ``effective`` date is after the check date is not in force yet;
+    publish the item when it is, or keep citing the current law until then.
+
+    Passing:
+        # laws.yaml: {id: xin-tiaoli, effective: 2024-01-01}; 检查日期 2026-01-01
+
+    Failing:
+        # laws.yaml: {id: xin-tiaoli, effective: 2027-01-01}; 检查日期 2026-01-01
+    """
+    laws = ctx.catalogue.laws
+    for path, citation in citations(loaded.item):
+        law = laws.get(citation.law)
+        if law is not None and law.effective > ctx.as_of:
+            yield emit(
+                loaded.source,
+                "basis-not-in-force",
+                (*path, "law"),
+                f"《{law.title}》自 {law.effective.isoformat()} 起施行,目前尚未生效;"
+                "请在施行后再引用,或继续引用现行法规。",
+            )
+
+
+@rule("basis-duplicate", Severity.WARNING)
+def no_duplicate_basis(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The same law and articles listed twice in ``basis`` is a copy-paste slip.
+
+    Passing:
+        - {law: xingzheng-xukefa, articles: 第二十九条, role: 设定依据}
+        - {law: xingzheng-xukefa, articles: 第四十二条, role: 实施依据}
+
+    Failing:
+        - {law: xingzheng-xukefa, articles: 第二十九条, role: 设定依据}
+        - {law: xingzheng-xukefa, articles: 第二十九条, role: 实施依据}
+    """
+    seen: set[tuple[str, str]] = set()
+    for index, basis in enumerate(loaded.item.basis):
+        key = (basis.law, basis.articles.strip())
+        if key in seen:
+            yield emit(
+                loaded.source,
+                "basis-duplicate",
+                ("basis", index),
+                f"依据 {basis.law} {basis.articles} 重复列出;请删除重复的一项。",
+            )
+        seen.add(key)

@@ -1,1 +1,257 @@
-"""placeholder"""
+"""References between files: departments, laws, chains, form files and national codes.
+
+A dangling reference becomes a broken link or an empty box on the published page, so each
+one is reported where it is written.  When ``departments.yaml`` or ``laws.yaml`` itself
+failed to load, the references into it are not checked (that file's own errors say why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from ..catalogue import Catalogue, LoadedItem
+from ..diagnostics import Diagnostic, Severity
+from ..models import Kind
+from . import CheckContext, rule
+from ._common import citations, emit
+
+
+@rule("ref-department", Severity.ERROR)
+def department_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The item's folder ``items/<部门 id>/`` must be a department in ``departments.yaml``.
+
+    The department gives the item its window, address and phones.
+
+    Passing:
+        # departments.yaml 中有 id: scjgj,文件位于 items/scjgj/shipin-jingying.yaml
+        name: 食品经营许可
+
+    Failing:
+        # 文件位于 items/shichang/shipin-jingying.yaml,但没有 id 为 shichang 的部门
+        name: 食品经营许可
+    """
+    catalogue = ctx.catalogue
+    known = catalogue.departments
+    if "departments.yaml" in catalogue.sources and loaded.department_id not in known:
+        yield emit(
+            loaded.source,
+            "ref-department",
+            (),
+            f"事项所在目录“{loaded.department_id}”不是 departments.yaml 中的部门;"
+            "请把文件移到正确的部门目录,或在 departments.yaml 中添加该部门。",
+        )
+
+
+@rule("ref-joint-department", Severity.ERROR)
+def joint_departments_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Every id in ``joint_departments`` must be a department in ``departments.yaml``.
+
+    Passing:
+        joint_departments: [zjj, xfj]
+
+    Failing:
+        joint_departments: [zhujianju]   # departments.yaml 中没有这个 id
+    """
+    catalogue = ctx.catalogue
+    if "departments.yaml" not in catalogue.sources:
+        return
+    for index, ident in enumerate(loaded.item.joint_departments):
+        if ident not in catalogue.departments:
+            yield emit(
+                loaded.source,
+                "ref-joint-department",
+                ("joint_departments", index),
+                f"联办部门“{ident}”不在 departments.yaml 中;请填写已登记部门的 id。",
+            )
+
+
+@rule("ref-joint-self", Severity.WARNING)
+def joint_not_self(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """``joint_departments`` lists the *other* departments; the item's own is implied.
+
+    Passing:
+        # items/scjgj/...
+        joint_departments: [zjj]
+
+    Failing:
+        # items/scjgj/...
+        joint_departments: [scjgj, zjj]
+    """
+    for index, ident in enumerate(loaded.item.joint_departments):
+        if ident == loaded.department_id:
+            yield emit(
+                loaded.source,
+                "ref-joint-self",
+                ("joint_departments", index),
+                f"“{ident}”是本事项的主办部门,不必列为联办部门;请删除这一项。",
+            )
+
+
+@rule("ref-joint-missing", Severity.WARNING)
+def joint_kind_has_departments(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A 联办件 is handled by several departments; name them in ``joint_departments``.
+
+    Passing:
+        kind: 联办件
+        joint_departments: [zjj]
+
+    Failing:
+        kind: 联办件
+        joint_departments: []
+    """
+    item = loaded.item
+    if item.kind is Kind.JOINT and not item.joint_departments:
+        yield emit(
+            loaded.source,
+            "ref-joint-missing",
+            ("kind",),
+            "联办件没有填写联办部门;请在 joint_departments 中列出参与办理的部门 id,"
+            "或把办件类型改为承诺件。",
+        )
+
+
+@rule("ref-law", Severity.ERROR)
+def laws_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Every cited law id (basis, conditions, time limits, special procedures, fees) must
+    be in ``laws.yaml``, which holds its title, level and dates.
+
+    Passing:
+        basis:
+          - law: xingzheng-xukefa
+            articles: 第二十九条
+            role: 设定依据
+
+    Failing:
+        basis:
+          - law: xukefa        # laws.yaml 中没有这个 id
+            articles: 第二十九条
+            role: 设定依据
+    """
+    laws = ctx.catalogue.laws
+    if "laws.yaml" not in ctx.catalogue.sources:
+        return
+    for path, citation in citations(loaded.item):
+        if citation.law not in laws:
+            yield emit(
+                loaded.source,
+                "ref-law",
+                (*path, "law"),
+                f"法规“{citation.law}”不在 laws.yaml 中;请先在 laws.yaml 登记该法规,"
+                "或改用已登记法规的 id。",
+            )
+
+
+def _escapes(relative: str) -> bool:
+    posix = PurePosixPath(relative.replace("\\", "/"))
+    return posix.is_absolute() or ".." in posix.parts or ":" in relative
+
+
+@lru_cache(maxsize=4096)
+def _exists(root: Path, relative: str) -> bool:
+    return (root / relative).is_file()
+
+
+@rule("ref-file-escapes", Severity.ERROR)
+def files_inside(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """``blank_form`` and ``sample`` are paths relative to ``catalogue/``; they may not be
+    absolute or climb out with ``..`` (the site publishes only what is inside).
+
+    Passing:
+        blank_form: forms/shenqingbiao.docx
+
+    Failing:
+        blank_form: ../../etc/passwd
+    """
+    for index, material in enumerate(loaded.item.materials):
+        for key in ("blank_form", "sample"):
+            relative = getattr(material, key)
+            if relative is not None and _escapes(relative):
+                yield emit(
+                    loaded.source,
+                    "ref-file-escapes",
+                    ("materials", index, key),
+                    f"文件路径“{relative}”不能是绝对路径,也不能含“..”;"
+                    "请把文件放进 catalogue/forms/,写成 forms/文件名。",
+                )
+
+
+@rule("ref-file-missing", Severity.ERROR)
+def files_exist(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A ``blank_form`` or ``sample`` file must exist under ``catalogue/``: the public
+    downloads it from the item page, free of charge.
+
+    Passing:
+        blank_form: forms/shenqingbiao.docx   # catalogue/forms/shenqingbiao.docx 存在
+
+    Failing:
+        blank_form: forms/meiyou.docx         # 文件不存在
+    """
+    root = ctx.catalogue.root
+    for index, material in enumerate(loaded.item.materials):
+        for key in ("blank_form", "sample"):
+            relative = getattr(material, key)
+            if relative and not _escapes(relative) and not _exists(root, relative):
+                yield emit(
+                    loaded.source,
+                    "ref-file-missing",
+                    ("materials", index, key),
+                    f"找不到文件 {relative};请把文件放到 catalogue/{relative},或改正路径。",
+                )
+
+
+@rule("ref-chain-item", Severity.ERROR, scope="catalogue")
+def chain_items_known(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Every item id in a chain stage (``chains.yaml``) must be an item in ``items/``.
+
+    Passing:
+        stages:
+          - name: 设立登记
+            items: [gongsi-sheli-dengji]
+
+    Failing:
+        stages:
+          - name: 设立登记
+            items: [gongsi-dengji]   # 没有 items/*/gongsi-dengji.yaml
+    """
+    source = catalogue.sources.get("chains.yaml")
+    if source is None:
+        return
+    for c, chain in enumerate(catalogue.chains.values()):
+        for s, stage in enumerate(chain.stages):
+            for i, ident in enumerate(stage.items):
+                if ident not in catalogue.items:
+                    yield emit(
+                        source,
+                        "ref-chain-item",
+                        ("chains", c, "stages", s, "items", i),
+                        f"审批链“{chain.name}”引用的事项“{ident}”不存在;"
+                        "请填写 items/<部门>/<事项 id>.yaml 的事项 id。",
+                    )
+
+
+@rule("ref-code-duplicate", Severity.ERROR, scope="catalogue")
+def codes_unique(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The national implementation code (实施编码) identifies one item at one authority;
+    two items may share a basic code (基本编码) but never an implementation code.
+
+    Passing:
+        codes: {basic: "000123456000", implementation: "11320500000000000X000123456000001"}
+
+    Failing:
+        # 另一个事项文件已使用相同的实施编码
+        codes: {basic: "000123456000", implementation: "11320500000000000X000123456000001"}
+    """
+    first: dict[str, LoadedItem] = {}
+    for loaded in catalogue.items.values():
+        code = loaded.item.codes.implementation
+        other = first.setdefault(code, loaded)
+        if other is not loaded:
+            yield emit(
+                loaded.source,
+                "ref-code-duplicate",
+                ("codes", "implementation"),
+                f"实施编码 {code} 与 {other.source.file} 重复;"
+                "请核对政务服务事项管理系统中本事项的实施编码。",
+            )
