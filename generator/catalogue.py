@@ -172,8 +172,10 @@ def _index(
     return diags
 
 
-def load_item(root: Path, path: Path) -> tuple[LoadedItem | None, list[Diagnostic]]:
-    """Load one item file ``items/<department>/<id>.yaml``."""
+def load_item(
+    root: Path, path: Path, *, lazy: bool = False
+) -> tuple[LoadedItem | None, list[Diagnostic]]:
+    """Load one item file ``items/<department>/<id>.yaml`` (``lazy``: see ``read_yaml``)."""
     relative = path.relative_to(root)
     file = _display(root, relative)
     diags: list[Diagnostic] = []
@@ -202,7 +204,7 @@ def load_item(root: Path, path: Path) -> tuple[LoadedItem | None, list[Diagnosti
                     f"{what} id“{ident}”只能由小写字母、数字和连字符组成(它会成为永久网址)。",
                 )
             )
-    parsed = read_yaml(path, file)
+    parsed = read_yaml(path, file, lazy=lazy)
     diags.extend(parsed.diagnostics)
     if parsed.data is None:
         return None, diags

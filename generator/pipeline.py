@@ -47,7 +47,7 @@ _STATE = _WorkerState()
 def _check_files(root: Path, paths: list[Path], context: CheckContext) -> list[_Result]:
     results: list[_Result] = []
     for path in paths:
-        loaded, diags = load_item(root, path)
+        loaded, diags = load_item(root, path, lazy=True)
         data = None
         if loaded is not None:
             diags.extend(run_item_rules(loaded, context))
@@ -102,7 +102,7 @@ def _load_items(
 ) -> None:
     if count == 1:
         for path in paths:
-            loaded, diags = load_item(root, path)
+            loaded, diags = load_item(root, path, lazy=True)
             report.extend(diags)
             if loaded is not None:
                 report.extend(run_item_rules(loaded, context))

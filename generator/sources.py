@@ -28,31 +28,6 @@ try:  # the C parser is about eight times faster; fall back so a bare install st
 except ImportError:  # pragma: no cover - exercised only without libyaml
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
-_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
-
-
-class _Loader(_Base):
-    """The safe loader with a memo on implicit tag resolution.
-
-    Catalogue files repeat the same keys and values thousands of times; resolving each
-    plain scalar through YAML 1.1's regular expressions was a fifth of the parse time.
-    """
-
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and len(value) < 64:
-            key = (value, implicit)
-            tag = _RESOLVED.get(key)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-                if len(_RESOLVED) < 200_000:
-                    _RESOLVED[key] = tag
-            return tag
-        resolved: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-        return resolved
-
-
-DataPath = tuple[str | int, ...]
-
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
@@ -61,6 +36,39 @@ NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
+
+_PLAIN_TAGS: dict[str, str] = {}
+
+
+class _Loader(_Base):
+    """The safe loader with a memo on implicit tag resolution.
+
+    Catalogue files repeat the same keys and values thousands of times; resolving each
+    plain scalar through YAML 1.1's regular expressions was a fifth of the parse time.
+    No path resolvers are registered, so collections and quoted scalars resolve directly.
+    """
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                tag = _PLAIN_TAGS.get(value)
+                if tag is None:
+                    tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                    if len(value) < 64 and len(_PLAIN_TAGS) < 100_000:
+                        _PLAIN_TAGS[value] = tag
+                return tag
+            if implicit[1]:
+                return STR
+        elif kind is yaml.MappingNode:
+            return MAP
+        elif kind is yaml.SequenceNode:
+            return SEQ
+        resolved: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return resolved
+
+
+DataPath = tuple[str | int, ...]
+
 
 _PLAIN_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
 _TIMESTAMP = yaml.constructor.SafeConstructor()
@@ -238,10 +246,16 @@ def _syntax(exc: yaml.YAMLError, file: str) -> Diagnostic:
 class _Builder:
     """Turn libyaml nodes into plain values, recording positions and YAML 1.1 traps."""
 
-    def __init__(self, file: str, source: SourceMap, diags: list[Diagnostic]) -> None:
+    def __init__(
+        self, file: str, source: SourceMap, diags: list[Diagnostic], *, record: bool
+    ) -> None:
         self.file = file
         self.source = source
         self.diags = diags
+        # Without recording, positions are re-read only if a later rule needs one: a clean
+        # file (the common case) then never pays for its position map.
+        self.values: dict[DataPath, tuple[int, int]] = source.values if record else {}
+        self.keys: dict[DataPath, tuple[int, int]] = source.keys if record else {}
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -254,7 +268,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: DataPath) -> Any:
         mark = node.start_mark
-        self.source.values[path] = (mark.line + 1, mark.column + 1)
+        self.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             if node.tag == STR:  # the common case, kept short: this runs for every value
                 return node.value
@@ -269,7 +283,7 @@ class _Builder:
         if node.tag != MAP:
             self._error(node, "yaml-tag", f"不允许使用 YAML 标签 {node.tag}。", path)
         result: dict[str, Any] = {}
-        keys = self.source.keys
+        keys = self.keys
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT, BOOL):
                 self._error(key_node, "yaml-key", "键必须是简单文本。", path)
@@ -277,11 +291,11 @@ class _Builder:
             key = key_node.value
             child = (*path, key)
             if key in result:
-                first = keys[child]
+                first = next(k.start_mark.line + 1 for k, _ in node.value if k.value == key)
                 self._error(
                     key_node,
                     "yaml-duplicate-key",
-                    f"重复的键“{key}”(第一次出现在第 {first[0]} 行);YAML 会悄悄丢掉前一个值。",
+                    f"重复的键“{key}”(第一次出现在第 {first} 行);YAML 会悄悄丢掉前一个值。",
                     child,
                 )
                 continue
@@ -367,8 +381,12 @@ _SCALARS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
 }
 
 
-def parse_text(text: str, file: str, diags: list[Diagnostic]) -> Parsed:
-    source = SourceMap(file)
+def parse_text(
+    text: str, file: str, diags: list[Diagnostic], *, positions: Path | None = None
+) -> Parsed:
+    """Parse ``text``.  With ``positions`` (the file's path), positions are not recorded
+    now but re-read from that path when first asked for."""
+    source = SourceMap(file, path=positions)
     if _controls(text, file, diags) or _tabs(text, file, diags) | _anchors(text, file, diags):
         return Parsed(None, source, diags)
     try:
@@ -379,12 +397,14 @@ def parse_text(text: str, file: str, diags: list[Diagnostic]) -> Parsed:
     if node is None:
         diags.append(_at(file, 1, 1, "file-empty", "文件是空的。"))
         return Parsed(None, source, diags)
-    data = _Builder(file, source, diags).build(node, ())
+    data = _Builder(file, source, diags, record=positions is None).build(node, ())
     return Parsed(data, source, diags)
 
 
-def read_yaml(path: Path, file: str | None = None) -> Parsed:
-    """Read and parse ``path``; ``file`` is the name diagnostics show (default: the path)."""
+def read_yaml(path: Path, file: str | None = None, *, lazy: bool = False) -> Parsed:
+    """Read and parse ``path``; ``file`` is the name diagnostics show (default: the path).
+
+    ``lazy`` defers the position map until a diagnostic needs it (see ``SourceMap``)."""
     file = file if file is not None else path.as_posix()
     diags: list[Diagnostic] = []
     try:
@@ -401,4 +421,4 @@ def read_yaml(path: Path, file: str | None = None) -> Parsed:
     text = _decode(raw, file, diags)
     if text is None:
         return Parsed(None, SourceMap(file), diags)
-    return parse_text(text, file, diags)
+    return parse_text(text, file, diags, positions=path if lazy else None)
