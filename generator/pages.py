@@ -1,0 +1,214 @@
+"""Plan the portal: which pages exist, their URLs, titles and template contexts.
+
+This is the only module that decides URLs.  Item, notice, department, chain and theme
+URLs are printed in QR codes and on paper notice sheets, so their meaning never changes:
+``/items/<id>/`` is always the guide of item ``<id>``.  The plan knows nothing of MkDocs;
+the adapter turns each :class:`Page` into a generated file and injects its rendered HTML.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urljoin
+
+from . import views
+from .catalogue import Catalogue, is_free, is_on_the_spot
+from .models import Audience
+
+HOME = "/"
+DEPARTMENTS = "/departments/"
+CHAINS = "/chains/"
+SEARCH = "/search/"
+ABOUT = "/about/"
+PAGEFIND = "/pagefind/"
+ASSETS = "/assets/banshi/"
+
+THEMES: dict[str, tuple[str, Audience]] = {
+    "person": ("个人办事", Audience.PERSON),
+    "organisation": ("法人办事", Audience.ORGANISATION),
+}
+"""Theme slug -> (title, audience).  The slugs are permanent URLs."""
+
+ITEM_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("basic", "基本信息"),
+    ("basis", "设定依据"),
+    ("conditions", "受理条件"),
+    ("materials", "申请材料"),
+    ("procedure", "办理流程"),
+    ("time", "办理时限"),
+    ("fees", "收费"),
+    ("place", "办理地点和时间"),
+    ("phones", "咨询和监督电话"),
+    ("faq", "常见问题"),
+)
+"""Sections of an item guide, in the order of the national guides (anchor, heading)."""
+
+
+def item_url(item_id: str) -> str:
+    return f"/items/{item_id}/"
+
+
+def notice_url(item_id: str) -> str:
+    return f"/items/{item_id}/notice/"
+
+
+def department_url(department_id: str) -> str:
+    return f"/departments/{department_id}/"
+
+
+def chain_url(chain_id: str) -> str:
+    return f"/chains/{chain_id}/"
+
+
+def theme_url(slug: str) -> str:
+    return f"/themes/{slug}/"
+
+
+def asset_url(name: str) -> str:
+    return ASSETS + name
+
+
+def file_url(catalogue_path: str) -> str | None:
+    """URL of a catalogue file (blank form, sample): same relative path under the site root.
+
+    Returns None for a path that would leave the catalogue (``..``, absolute) so that a
+    bad reference never links outside the site.
+    """
+    path = PurePosixPath(catalogue_path)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        return None
+    return "/" + path.as_posix()
+
+
+def absolute_url(base_url: str, url: str) -> str:
+    """The public address of a site URL, for QR codes and JSON-LD."""
+    return urljoin(base_url if base_url.endswith("/") else base_url + "/", url.lstrip("/"))
+
+
+def relative_url(target: str, current: str) -> str:
+    """``target`` as a link relative to the page at ``current``: the site works under any
+    path prefix and opened from disk."""
+    path, hash_, anchor = target.partition("#")
+    base = current if current.endswith("/") else posixpath.dirname(current) + "/"
+    rel = posixpath.relpath(path or current, base)
+    if (path or current).endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + hash_ + anchor
+
+
+def src_uri(url: str) -> str:
+    """The Markdown path MkDocs needs for a URL (directory URLs: ``x/`` is ``x/index.md``)."""
+    return "index.md" if url == HOME else url.strip("/") + "/index.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One planned page.  ``title`` is plain text; templates and adapters escape it."""
+
+    url: str
+    template: str
+    title: str
+    context: Mapping[str, Any]
+    in_nav: bool = False
+    toc: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def src_uri(self) -> str:
+        return src_uri(self.url)
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A catalogue file published as is (blank forms and samples)."""
+
+    source: Path
+    url: str
+
+
+@dataclass
+class SitePlan:
+    pages: list[Page] = field(default_factory=list)
+    files: list[StaticFile] = field(default_factory=list)
+
+    def by_url(self) -> dict[str, Page]:
+        return {page.url: page for page in self.pages}
+
+
+NAV: tuple[tuple[str, str], ...] = (
+    ("首页", HOME),
+    ("部门", DEPARTMENTS),
+    ("审批链", CHAINS),
+    ("个人办事", theme_url("person")),
+    ("法人办事", theme_url("organisation")),
+)
+"""The whole navigation: a few fixed entries.  Items are never listed in it (a nav listing
+every item is copied into every page and grows the site with the square of the catalogue)."""
+
+
+def plan_site(catalogue: Catalogue) -> SitePlan:
+    """Every page of the portal, in a stable order, with its context."""
+    if catalogue.centre is None:
+        raise ValueError("catalogue has no centre.yaml")
+    centre = catalogue.centre
+    nav_urls = {url for _, url in NAV}
+    plan = SitePlan()
+
+    def add(
+        url: str, template: str, title: str, toc: tuple[tuple[str, str], ...] = (), **ctx: Any
+    ) -> None:
+        context = {"centre": centre, "page_url": url, "page_title": title, **ctx}
+        plan.pages.append(Page(url, template, title, context, url in nav_urls, toc))
+
+    summaries = [views.item_summary(catalogue, loaded) for loaded in catalogue.items.values()]
+    departments = [views.department_view(catalogue, d) for d in catalogue.departments.values()]
+    chains = [views.chain_view(catalogue, c) for c in catalogue.chains.values()]
+    themes = [
+        views.ThemeLink(title, theme_url(slug), sum(audience in s.audience for s in summaries))
+        for slug, (title, audience) in THEMES.items()
+    ]
+    items = [loaded.item for loaded in catalogue.items.values()]
+    counts = views.Counts(
+        items=len(items),
+        on_the_spot=sum(is_on_the_spot(i) for i in items),
+        free=sum(is_free(i) for i in items),
+    )
+    add(
+        HOME,
+        "home.html",
+        centre.name,
+        departments=departments,
+        chains=chains,
+        themes=themes,
+        counts=counts,
+    )
+    add(SEARCH, "search.html", "搜索办事事项", departments=departments)
+    add(DEPARTMENTS, "departments.html", "办事部门", departments=departments)
+    for department in departments:
+        add(department.url, "department.html", department.name, department=department)
+    add(CHAINS, "chains.html", "审批链(一条龙办理)", chains=chains)
+    for chain in chains:
+        add(chain.url, "chain.html", chain.name, chain=chain)
+    for slug, (title, audience) in THEMES.items():
+        add(
+            theme_url(slug),
+            "theme.html",
+            title,
+            audience=audience.value,
+            groups=views.group_by_department(s for s in summaries if audience in s.audience),
+        )
+    published: set[str] = set()
+    for loaded in catalogue.items.values():
+        guide = views.item_view(catalogue, loaded, url=item_url(loaded.id))
+        add(item_url(loaded.id), "item.html", loaded.item.name, ITEM_SECTIONS, item=guide)
+        add(notice_url(loaded.id), "notice.html", f"一次性告知单:{loaded.item.name}", item=guide)
+        for path in views.item_files(loaded.item):
+            url = file_url(path)
+            source = catalogue.root / path
+            if url and url not in published and source.is_file():
+                published.add(url)
+                plan.files.append(StaticFile(source, url))
+    return plan

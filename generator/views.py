@@ -1,0 +1,351 @@
+"""Display-ready views of catalogue objects: what templates show, already resolved.
+
+Templates stay simple (no lookups, no arithmetic) when inheritance of phones, law titles,
+time totals and links are worked out here.  Strings stay plain text: templates escape
+them.  Only three values are markup, each produced by a module that escapes on its own:
+the flow chart SVG, the QR code SVG and the JSON-LD script body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from . import jsonld, pages, qr
+from .catalogue import Catalogue, LoadedItem, is_free
+from .flowchart import describe_flow, render_flowchart
+from .models import (
+    FREE,
+    Audience,
+    Basis,
+    Chain,
+    Citation,
+    Department,
+    Fee,
+    Item,
+    Kind,
+    Material,
+    ParallelSteps,
+    SpecialProcedure,
+    TimeLimit,
+    Window,
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    items: int
+    on_the_spot: int
+    free: int
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    title: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    id: str
+    name: str
+    url: str
+    code: str
+    kind: Kind
+    department: Link
+    promised: TimeLimit
+    free: bool
+    audience: tuple[Audience, ...]
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    id: str
+    name: str
+    url: str
+    windows: tuple[Window, ...]
+    enquiry_phone: str
+    supervision_phone: str
+    address: str | None
+    items: tuple[ItemSummary, ...]
+
+
+@dataclass(frozen=True)
+class StageView:
+    number: int
+    name: str
+    items: tuple[ItemSummary, ...]
+    days: int
+
+
+@dataclass(frozen=True)
+class ChainView:
+    id: str
+    name: str
+    url: str
+    description: str
+    stages: tuple[StageView, ...]
+    series_days: int
+    parallel_days: int
+
+
+@dataclass(frozen=True)
+class DepartmentGroup:
+    department: Link
+    items: tuple[ItemSummary, ...]
+
+
+@dataclass(frozen=True)
+class LawRef:
+    title: str
+    articles: str
+    level: str | None
+    number: str | None
+    url: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class StepView:
+    number: str
+    name: str
+    kind: str
+    post: str
+    days: int
+    parallel: bool
+    description: str | None
+
+
+@dataclass(frozen=True)
+class Phone:
+    label: str
+    number: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """An item guide (and its notice sheet) with everything resolved."""
+
+    id: str
+    item: Item
+    url: str
+    notice_url: str
+    public_url: str
+    department: Link
+    windows: tuple[Window, ...]
+    joint: tuple[Link, ...]
+    bases: tuple[LawRef, ...]
+    conditions: tuple[tuple[str, LawRef | None], ...]
+    materials: tuple[tuple[int, Material, str | None, str | None], ...]
+    steps: tuple[StepView, ...]
+    specials: tuple[tuple[SpecialProcedure, LawRef | None], ...]
+    free: bool
+    fees: tuple[tuple[Fee, LawRef], ...]
+    time_bases: tuple[LawRef | None, LawRef | None]
+    place: str
+    hours: str
+    phones: tuple[Phone, ...]
+    chains: tuple[Link, ...]
+    flowchart: Markup
+    flow_text: tuple[str, ...]
+    jsonld: Markup
+    qr: Markup
+
+
+def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
+    """A citation with its law's title; an unresolved law shows its id (check reports it)."""
+    law = catalogue.laws.get(citation.law)
+    role = citation.role.value if isinstance(citation, Basis) else None
+    if law is None:
+        return LawRef(citation.law, citation.articles, None, None, None, role)
+    return LawRef(law.title, citation.articles, law.level.value, law.number, law.url, role)
+
+
+def _department_link(catalogue: Catalogue, department_id: str) -> Link:
+    department = catalogue.departments.get(department_id)
+    name = department.name if department else department_id
+    return Link(name, pages.department_url(department_id))
+
+
+def item_summary(catalogue: Catalogue, loaded: LoadedItem) -> ItemSummary:
+    item = loaded.item
+    return ItemSummary(
+        id=loaded.id,
+        name=item.name,
+        url=pages.item_url(loaded.id),
+        code=item.codes.basic,
+        kind=item.kind,
+        department=_department_link(catalogue, loaded.department_id),
+        promised=item.time_limit.promised,
+        free=is_free(item),
+        audience=tuple(item.audience),
+    )
+
+
+def department_view(catalogue: Catalogue, department: Department) -> DepartmentView:
+    items = tuple(item_summary(catalogue, i) for i in catalogue.items_of(department.id))
+    return DepartmentView(
+        id=department.id,
+        name=department.name,
+        url=pages.department_url(department.id),
+        windows=tuple(department.windows),
+        enquiry_phone=department.enquiry_phone,
+        supervision_phone=department.supervision_phone,
+        address=department.address,
+        items=items,
+    )
+
+
+def chain_view(catalogue: Catalogue, chain: Chain) -> ChainView:
+    stages = []
+    for number, stage in enumerate(chain.stages, start=1):
+        members = tuple(
+            item_summary(catalogue, catalogue.items[i]) for i in stage.items if i in catalogue.items
+        )
+        days = max((m.promised.days for m in members), default=0)
+        stages.append(StageView(number, stage.name, members, days))
+    series, parallel = catalogue.chain_totals(chain)
+    return ChainView(
+        chain.id,
+        chain.name,
+        pages.chain_url(chain.id),
+        chain.description,
+        tuple(stages),
+        series,
+        parallel,
+    )
+
+
+def group_by_department(summaries: Iterable[ItemSummary]) -> tuple[DepartmentGroup, ...]:
+    groups: dict[str, list[ItemSummary]] = {}
+    links: dict[str, Link] = {}
+    for summary in summaries:
+        groups.setdefault(summary.department.url, []).append(summary)
+        links[summary.department.url] = summary.department
+    return tuple(DepartmentGroup(links[url], tuple(items)) for url, items in groups.items())
+
+
+def item_files(item: Item) -> list[str]:
+    """Catalogue files an item links to (blank forms and samples), in order."""
+    return [p for m in item.materials for p in (m.blank_form, m.sample) if p]
+
+
+def _steps(item: Item) -> tuple[StepView, ...]:
+    out = []
+    for number, entry in enumerate(item.steps, start=1):
+        if isinstance(entry, ParallelSteps):
+            for sub, step in enumerate(entry.parallel, start=1):
+                out.append(
+                    StepView(
+                        f"{number}.{sub}",
+                        step.name,
+                        step.kind.value,
+                        step.post,
+                        step.days,
+                        True,
+                        step.description,
+                    )
+                )
+        else:
+            out.append(
+                StepView(
+                    str(number),
+                    entry.name,
+                    entry.kind.value,
+                    entry.post,
+                    entry.days,
+                    False,
+                    entry.description,
+                )
+            )
+    return tuple(out)
+
+
+def _optional_ref(catalogue: Catalogue, citation: Citation | None) -> LawRef | None:
+    return law_ref(catalogue, citation) if citation else None
+
+
+def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView:
+    """Everything the guide and the notice sheet show for one item."""
+    assert catalogue.centre is not None
+    centre, item = catalogue.centre, loaded.item
+    department = catalogue.department_of(loaded)
+    public_url = pages.absolute_url(centre.base_url, url)
+    enquiry = catalogue.enquiry_phone(loaded) or centre.enquiry_phone
+    supervision = catalogue.supervision_phone(loaded) or centre.supervision_phone
+    phones = (
+        Phone("咨询电话", enquiry),
+        Phone("监督投诉电话", supervision),
+        Phone("中心监督电话", centre.supervision_phone),
+        Phone("政务服务便民热线", centre.citizen_hotline),
+    )
+    materials = tuple(
+        (
+            n,
+            m,
+            pages.file_url(m.blank_form) if m.blank_form else None,
+            pages.file_url(m.sample) if m.sample else None,
+        )
+        for n, m in enumerate(item.materials, start=1)
+    )
+    fees = (
+        ()
+        if isinstance(item.fees, str)
+        else tuple((fee, law_ref(catalogue, fee.basis)) for fee in item.fees)
+    )
+    chains = tuple(
+        Link(c.name, pages.chain_url(c.id))
+        for c in catalogue.chains.values()
+        if any(loaded.id in stage.items for stage in c.stages)
+    )
+    department_link = _department_link(catalogue, loaded.department_id)
+    chart_title = f"{item.name}办理流程图"
+    return ItemView(
+        id=loaded.id,
+        item=item,
+        url=url,
+        notice_url=pages.notice_url(loaded.id),
+        public_url=public_url,
+        department=department_link,
+        windows=tuple(department.windows) if department else (),
+        joint=tuple(_department_link(catalogue, d) for d in item.joint_departments),
+        bases=tuple(law_ref(catalogue, b) for b in item.basis),
+        conditions=tuple((c.text, _optional_ref(catalogue, c.basis)) for c in item.conditions),
+        materials=materials,
+        steps=_steps(item),
+        specials=tuple((p, _optional_ref(catalogue, p.basis)) for p in item.special_procedures),
+        free=isinstance(item.fees, str) and item.fees == FREE,
+        fees=fees,
+        time_bases=(
+            _optional_ref(catalogue, item.time_limit.statutory.basis),
+            _optional_ref(catalogue, item.time_limit.promised.basis),
+        ),
+        place=catalogue.place(loaded) or centre.address,
+        hours=catalogue.hours(loaded) or centre.hours,
+        phones=phones,
+        chains=chains,
+        flowchart=Markup(render_flowchart(item, title=chart_title, chart_id=f"flow-{loaded.id}")),
+        flow_text=tuple(describe_flow(item)),
+        jsonld=Markup(
+            jsonld.script_body(
+                jsonld.government_service(
+                    centre,
+                    item,
+                    department_name=department_link.name,
+                    url=public_url,
+                    enquiry_phone=enquiry,
+                    place=catalogue.place(loaded) or centre.address,
+                )
+            )
+        ),
+        qr=Markup(qr.qr_svg(public_url)),
+    )

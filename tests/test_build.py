@@ -1,0 +1,161 @@
+"""A real ``mkdocs build --strict`` of the fixture catalogue through ``build_site``."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+
+pytestmark = pytest.mark.build
+
+PORTAL = Path(__file__).parent / "fixtures" / "portal"
+AS_OF = date(2026, 11, 1)
+BASE_URL = "https://zwfw.example.gov.cn/"
+CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("build")
+    first, second = root / "one" / "site", root / "two" / "site"
+    assert build_site(PORTAL, first, as_of=AS_OF, strict=True) == 0
+    assert build_site(PORTAL, second, as_of=AS_OF, strict=True) == 0
+    return first, second
+
+
+def test_expected_files_exist(built: tuple[Path, Path]) -> None:
+    site = built[0]
+    for path in (
+        "index.html",
+        "404.html",
+        "search/index.html",
+        "about/index.html",
+        "departments/index.html",
+        "departments/gaj/index.html",
+        "chains/index.html",
+        "chains/test-chain/index.html",
+        "themes/person/index.html",
+        "themes/organisation/index.html",
+        "items/company-setup/index.html",
+        "items/company-setup/notice/index.html",
+        "forms/company-application.txt",
+        "assets/banshi/portal.css",
+        "assets/banshi/portal.js",
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-ui.js",
+        "pagefind/pagefind-ui.css",
+    ):
+        assert (site / path).is_file(), path
+    assert not (site / "search" / "search_index.json").exists()  # Material search is off
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str]] = []
+        self.inline_scripts: list[str] = []
+        self.csp: list[str] = []
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+        if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy":
+            self.csp.append(a.get("content") or "")
+        for name in ("src", "href"):
+            if tag in ("script", "link", "img", "iframe", "source") and a.get(name):
+                self.refs.append((tag, a[name] or ""))
+        if tag == "script" and not a.get("src"):
+            self.inline_scripts.append(a.get("type") or "")
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_no_request_leaves_the_origin(built: tuple[Path, Path]) -> None:
+    for page in _pages(built[0]):
+        tags = _Tags()
+        tags.feed(page.read_text(encoding="utf-8"))
+        for tag, ref in tags.refs:
+            if ref.startswith(("http://", "https://", "//")):
+                assert ref.startswith(BASE_URL) and tag == "link", (page, tag, ref)
+
+
+def test_csp_and_no_inline_executable_script(built: tuple[Path, Path]) -> None:
+    for page in _pages(built[0]):
+        tags = _Tags()
+        tags.feed(page.read_text(encoding="utf-8"))
+        assert tags.lang.startswith("zh"), page
+        assert len(tags.csp) == 1 and tags.csp[0].startswith(CSP), page
+        assert "'unsafe-inline'" not in tags.csp[0].split("script-src")[1].split(";")[0]
+        assert set(tags.inline_scripts) <= {"application/json", "application/ld+json"}, page
+
+
+def test_items_are_not_in_the_navigation(built: tuple[Path, Path]) -> None:
+    html = (built[0] / "items" / "company-setup" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('data-md-type="navigation"') : html.index('data-md-type="toc"')]
+    assert "items/" not in nav
+    assert 'href="#materials"' in html[html.index('data-md-type="toc"') :]
+
+
+def test_search_index_covers_item_guides(built: tuple[Path, Path]) -> None:
+    bundle = built[0] / "pagefind"
+    assert list((bundle / "index").glob("*.pf_index"))
+    assert list((bundle / "filter").glob("*.pf_filter"))
+    texts = []
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        text = gzip.decompress(fragment.read_bytes()).decode("utf-8", "replace")
+        texts.append(text.replace("\u200b", ""))  # Pagefind marks segment boundaries
+    joined = "\n".join(texts)
+    assert len(texts) == 4  # one per item guide: only data-pagefind-body pages are indexed
+    assert "营业执照" in joined and "居民身份证" in joined
+    assert "测试市公安局" in joined and "000105001000" in joined
+
+
+# Pagefind writes its filter indexes (and the meta and entry files naming them) in hash-map order;
+# page fragments are stable since 1.3.0 (Pagefind/pagefind#638).  Everything we write is
+# compared byte for byte; the rest of the search bundle is compared by what it indexes.
+UNSTABLE = ("pagefind/filter/", "pagefind/pagefind-entry.json", "pagefind/pagefind.zh_")
+
+
+def test_builds_are_byte_identical(built: tuple[Path, Path]) -> None:
+    one, two = (
+        {k: v for k, v in _digest(site).items() if not k.startswith(UNSTABLE)} for site in built
+    )
+    assert one == two
+    assert any(k.startswith("pagefind/fragment/") for k in one)
+
+
+def test_a_catalogue_error_stops_the_build_and_keeps_the_site(
+    built: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built[0], site)
+    before = _digest(site)
+    broken = tmp_path / "catalogue"
+    shutil.copytree(PORTAL, broken)
+    item = broken / "items" / "gaj" / "residence-certificate.yaml"
+    item.write_text(
+        item.read_text(encoding="utf-8").replace("kind: 即办件", "kind: 快办件"), encoding="utf-8"
+    )
+    assert build_site(broken, site, as_of=AS_OF) == 1
+    assert "residence-certificate.yaml" in capsys.readouterr().out
+    assert _digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "site"]
