@@ -76,9 +76,14 @@ def build_site(
     as_of: date,
     strict: bool = False,
     config: Path = CONFIG,
+    check: bool = True,
 ) -> int:
-    """Check the catalogue, build the site into ``out``; 0 on success, 1 on any failure."""
-    if not _checked(catalogue, as_of=as_of, strict=strict):
+    """Check the catalogue, build the site into ``out``; 0 on success, 1 on any failure.
+
+    ``check=False`` exists for the escaping tests only, which must build a catalogue full
+    of markup that the checker rightly refuses; the command line never offers it.
+    """
+    if check and not _checked(catalogue, as_of=as_of, strict=strict):
         return 1
     started = time.monotonic()
     out = out.resolve()

@@ -1,0 +1,147 @@
+"""Helpers shared by the browser tests: the served site, the page watch, the search box.
+
+Kept out of conftest.py so test modules import them as ordinary code.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from playwright.sync_api import ConsoleMessage, Dialog, Locator, Page, Request, Route, ViewportSize
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from generator.catalogue import Catalogue
+
+PROJECT = Path(__file__).resolve().parents[2]
+DEMO_CATALOGUE = PROJECT / "catalogue"
+INJECTION_OVERLAY = PROJECT / "tests" / "fixtures" / "injection"
+MKDOCS_CONFIG = PROJECT / "mkdocs.yml"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+DESKTOP = ViewportSize(width=1280, height=900)
+PHONE = ViewportSize(width=375, height=812)
+
+SEARCH_BOX_NAME = "搜索办事事项"
+"""Accessible name portal.js gives Pagefind's input (its placeholder is not a label)."""
+
+RESULT = ".pagefind-ui__result"
+RESULT_LINK = ".pagefind-ui__result-link"
+"""Pagefind UI's own class names (stable across Pagefind 1.x): the portal adds no others."""
+
+ITEM_URL = re.compile(r"/items/([^/]+)/$")
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built portal being served: its files, its origin and the catalogue it came from."""
+
+    root: Path
+    origin: str
+    catalogue: Catalogue
+
+    def url(self, path: str) -> str:
+        return urljoin(self.origin + "/", path.lstrip("/"))
+
+
+def injection_catalogue(target: Path) -> Path:
+    """The demo catalogue plus the hostile item of tests/fixtures/injection/."""
+    shutil.copytree(DEMO_CATALOGUE, target)
+    for path in sorted((INJECTION_OVERLAY / "items").rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(INJECTION_OVERLAY)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+    return target
+
+
+@dataclass
+class Watch:
+    """What a page did that a test may forbid: leave the origin, log errors, open dialogs."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    offsite: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def is_local(self, url: str) -> bool:
+        if url.startswith(("data:", "blob:")):
+            return True
+        return url == self.origin or url.startswith(self.origin + "/")
+
+    def on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        if not self.is_local(request.url):
+            self.offsite.append(request.url)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            page = message.page.url if message.page else "?"
+            self.console_errors.append(f"{message.text} [{where}] on {page}")
+
+    def on_page_error(self, error: PlaywrightError) -> None:
+        self.page_errors.append(f"{error.name}: {error.message}")
+
+    def on_dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def guard(self, route: Route) -> None:
+        """Only the served origin is reachable: anything else fails at once, never hangs."""
+        if self.is_local(route.request.url):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def errors(self) -> list[str]:
+        return self.console_errors + self.page_errors
+
+
+def search_box(page: Page) -> Locator:
+    return page.get_by_role("textbox", name=SEARCH_BOX_NAME)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type ``query`` into the page's search box; the absolute URLs of the results shown.
+
+    Waits until every result Pagefind lists has loaded its link (results arrive in two
+    steps: the hit, then its fragment).  An empty list means nothing was found in time.
+    """
+    box = search_box(page)
+    box.fill(query)
+    try:
+        page.wait_for_function(
+            """([result, link]) => {
+                const hits = document.querySelectorAll(result);
+                return hits.length > 0 && [...hits].every((hit) => hit.querySelector(link));
+            }""",
+            arg=[RESULT, RESULT_LINK],
+            timeout=10_000,
+        )
+    except PlaywrightTimeout:
+        return []
+    hrefs = page.locator(RESULT_LINK).evaluate_all("(links) => links.map((a) => a.href)")
+    return [str(href) for href in hrefs]
+
+
+def item_id(url: str) -> str | None:
+    """The item id of an item guide URL, else None."""
+    match = ITEM_URL.search(urlsplit(url).path)
+    return match.group(1) if match else None
