@@ -28,16 +28,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 PY = sys.executable
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.support import CHROMIUM_ARGS  # noqa: E402  (the flags the tests use)
 
 
 def _run(args: list[str]) -> float:
@@ -103,7 +96,7 @@ def bench_search(size: int, query: str = "执照") -> dict[str, Any]:
     site = OUT / f"site-{size}"
     loaded: list[tuple[str, int]] = []
     with _serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"{base}/", wait_until="networkidle")
         page_bytes = 0

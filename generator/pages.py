@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
-from . import views
+from . import qr, views
 from .catalogue import Catalogue, is_free, is_on_the_spot
 from .models import Audience
 
@@ -201,6 +201,7 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
             groups=views.group_by_department(s for s in summaries if audience in s.audience),
         )
     published: set[str] = set()
+    qr.prepare([absolute_url(centre.base_url, item_url(i)) for i in catalogue.items])
     for loaded in catalogue.items.values():
         guide = views.item_view(catalogue, loaded, url=item_url(loaded.id))
         add(item_url(loaded.id), "item.html", loaded.item.name, ITEM_SECTIONS, item=guide)

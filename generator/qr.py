@@ -8,12 +8,41 @@ title is fixed text, so no catalogue string reaches the SVG markup.
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 import segno
 
+_CACHE: dict[str, str] = {}
+PARALLEL_THRESHOLD = 200
 
-def qr_svg(url: str, *, scale: int = 3) -> str:
+
+def prepare(urls: Sequence[str]) -> None:
+    """Draw many codes ahead, spread over the cores.
+
+    Choosing the mask (ISO/IEC 18004 penalty rules, kept so that printed codes scan
+    reliably) costs about 5 ms a code in pure Python: 47 s for 10,000 notice sheets.
+    """
+    missing = [url for url in dict.fromkeys(urls) if url not in _CACHE]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(missing) < PARALLEL_THRESHOLD or workers == 1:
+        return
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        _CACHE.update(zip(missing, pool.map(_draw, missing, chunksize=64), strict=True))
+
+
+def qr_svg(url: str) -> str:
     """An accessible ``<svg>`` of ``url``; deterministic for the same URL."""
+    svg = _CACHE.get(url)
+    return svg if svg is not None else _draw(url)
+
+
+def _draw(url: str, scale: int = 3) -> str:
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
     code.save(
