@@ -26,10 +26,6 @@ class CheckContext:
     as_of: date
 
 
-ItemRule = Callable[[LoadedItem, CheckContext], Iterable[Diagnostic]]
-CatalogueRule = Callable[[Catalogue, CheckContext], Iterable[Diagnostic]]
-
-
 @dataclass(frozen=True)
 class RuleInfo:
     code: str
@@ -41,11 +37,6 @@ class RuleInfo:
 
 
 RULES: dict[str, RuleInfo] = {}
-
-# Codes raised outside generator.checks (reading and schema validation), documented here
-# so that docs/checks.md lists every code a reviewer can meet.
-LOADER_CODES: dict[str, str] = {}
-
 
 def rule(
     code: str, severity: Severity, *, scope: str = "item"
