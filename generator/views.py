@@ -17,7 +17,6 @@ from . import jsonld, pages, qr
 from .catalogue import Catalogue, LoadedItem, is_free
 from .flowchart import describe_flow, render_flowchart
 from .models import (
-    FREE,
     Audience,
     Basis,
     Chain,
@@ -240,31 +239,22 @@ def item_files(item: Item) -> list[str]:
 
 
 def _steps(item: Item) -> tuple[StepView, ...]:
+    """Steps numbered as the flow chart shows them: parallel branches are 3.1, 3.2 ..."""
     out = []
     for number, entry in enumerate(item.steps, start=1):
-        if isinstance(entry, ParallelSteps):
-            for sub, step in enumerate(entry.parallel, start=1):
-                out.append(
-                    StepView(
-                        f"{number}.{sub}",
-                        step.name,
-                        step.kind.value,
-                        step.post,
-                        step.days,
-                        True,
-                        step.description,
-                    )
-                )
-        else:
+        parallel = isinstance(entry, ParallelSteps)
+        branches = entry.parallel if isinstance(entry, ParallelSteps) else [entry]
+        for sub, step in enumerate(branches, start=1):
+            label = f"{number}.{sub}" if parallel else str(number)
             out.append(
                 StepView(
-                    str(number),
-                    entry.name,
-                    entry.kind.value,
-                    entry.post,
-                    entry.days,
-                    False,
-                    entry.description,
+                    label,
+                    step.name,
+                    step.kind.value,
+                    step.post,
+                    step.days,
+                    parallel,
+                    step.description,
                 )
             )
     return tuple(out)
@@ -308,6 +298,7 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
         if any(loaded.id in stage.items for stage in c.stages)
     )
     department_link = _department_link(catalogue, loaded.department_id)
+    place = catalogue.place(loaded) or centre.address
     chart_title = f"{item.name}办理流程图"
     return ItemView(
         id=loaded.id,
@@ -323,13 +314,13 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
         materials=materials,
         steps=_steps(item),
         specials=tuple((p, _optional_ref(catalogue, p.basis)) for p in item.special_procedures),
-        free=isinstance(item.fees, str) and item.fees == FREE,
+        free=is_free(item),
         fees=fees,
         time_bases=(
             _optional_ref(catalogue, item.time_limit.statutory.basis),
             _optional_ref(catalogue, item.time_limit.promised.basis),
         ),
-        place=catalogue.place(loaded) or centre.address,
+        place=place,
         hours=catalogue.hours(loaded) or centre.hours,
         phones=phones,
         chains=chains,
@@ -343,7 +334,7 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
                     department_name=department_link.name,
                     url=public_url,
                     enquiry_phone=enquiry,
-                    place=catalogue.place(loaded) or centre.address,
+                    place=place,
                 )
             )
         ),

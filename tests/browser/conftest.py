@@ -52,6 +52,16 @@ def _chromium() -> str | None:
     return shutil.which("chromium")
 
 
+def _serve_site(out: Path, catalogue: Path) -> Iterator[Site]:
+    """Serve a built site for the session, with the catalogue it was built from."""
+    server, origin = _serve(out)
+    try:
+        yield Site(out, origin, _load(catalogue))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def _serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -88,12 +98,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     command = [sys.executable, "-m", "generator", "build", "--catalogue", "catalogue"]
     result = _run([*command, "--out", str(out)])
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    server, origin = _serve(out)
-    try:
-        yield Site(out, origin, _load(DEMO_CATALOGUE))
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from _serve_site(out, DEMO_CATALOGUE)
 
 
 @pytest.fixture(scope="session")
@@ -110,12 +115,7 @@ def injection_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     catalogue = injection_catalogue(base / "catalogue")
     out = base / "site"
     assert build_site(catalogue, out, as_of=date.today(), check=False) == 0
-    server, origin = _serve(out)
-    try:
-        yield Site(out, origin, _load(catalogue))
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from _serve_site(out, catalogue)
 
 
 @pytest.fixture(scope="session")
