@@ -38,6 +38,7 @@ class RuleInfo:
 
 RULES: dict[str, RuleInfo] = {}
 
+
 def rule(
     code: str, severity: Severity, *, scope: str = "item"
 ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Callable[..., Iterable[Diagnostic]]]:
