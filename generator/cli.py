@@ -13,21 +13,21 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import FORMATTERS, Report
+from .catalogue.diagnostics import FORMATTERS, Report
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
 
 def check_catalogue(root: Path, *, as_of: date) -> Report:
     """Load and check a catalogue: the one entry point shared by ``check`` and ``build``."""
-    from .pipeline import check_catalogue as run
+    from .checks.pipeline import check_catalogue as run
 
     return run(root, as_of=as_of)[1]
 
 
 def schemas() -> dict[str, str]:
     """JSON Schemas of every catalogue file, keyed by file name, as committed text."""
-    from .models import TOP_LEVEL_MODELS, Item, Model
+    from .catalogue.models import TOP_LEVEL_MODELS, Item, Model
 
     out = {}
     models: dict[str, type[Model]] = {**TOP_LEVEL_MODELS, "item.yaml": Item}
@@ -69,7 +69,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_synth(args: argparse.Namespace) -> int:
-    from .synth import synthesize
+    from .catalogue.synth import synthesize
 
     synthesize(Path(args.out), args.items, seed=args.seed)
     print(f"wrote {args.items} items to {args.out}")
@@ -77,13 +77,13 @@ def _cmd_synth(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from .portal.build import build_site
 
     return build_site(Path(args.catalogue), Path(args.out), as_of=args.as_of, strict=args.strict)
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from .build import serve_site
+    from .portal.build import serve_site
 
     return serve_site(Path(args.catalogue), host=args.host, port=args.port, as_of=args.as_of)
 

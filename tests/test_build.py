@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.portal.build import build_site
 
 pytestmark = pytest.mark.build
 

@@ -16,7 +16,7 @@ def test_complete_example_is_the_demo_item() -> None:
 
 
 def test_every_item_field_is_documented() -> None:
-    from generator.models import Item
+    from generator.catalogue.models import Item
 
     doc = (ROOT / "docs" / "catalogue.md").read_text(encoding="utf-8")
     missing = [name for name in Item.model_fields if f"`{name}" not in doc]

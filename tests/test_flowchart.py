@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from generator.flowchart import (
+from generator.catalogue.models import Item
+from generator.portal.flowchart import (
     COL_W,
     LINE_HEIGHT,
     PAD_X,
@@ -23,7 +24,6 @@ from generator.flowchart import (
     render_flowchart,
     wrap,
 )
-from generator.models import Item
 
 GOLDEN = Path(__file__).parent / "golden" / "flowchart"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import pages
-from generator.catalogue import Catalogue, load_catalogue
+from generator.catalogue.loaded import Catalogue, load_catalogue
+from generator.portal import pages
 
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
 MKDOCS_YML = Path(__file__).parent.parent / "mkdocs.yml"

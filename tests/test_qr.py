@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import qr
+from generator.portal import qr
 
 
 def test_prepared_codes_match_serial(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from generator import jsonld, pages, qr
-from generator.catalogue import load_catalogue
-from generator.rendering import date_zh, days, make_environment, render_page, safe_url, tel
+from generator.catalogue.loaded import load_catalogue
+from generator.portal import jsonld, pages, qr
+from generator.portal.rendering import date_zh, days, make_environment, render_page, safe_url, tel
 
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
 GOLDEN = Path(__file__).parent / "golden" / "pages"

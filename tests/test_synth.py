@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.models import TOP_LEVEL_MODELS, Item
-from generator.synth import synthesize
+from generator.catalogue.models import TOP_LEVEL_MODELS, Item
+from generator.catalogue.synth import synthesize
 
 ITEMS = 50
 

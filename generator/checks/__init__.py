@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..catalogue import Catalogue, LoadedItem
-from ..diagnostics import Diagnostic, Severity
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import Catalogue, LoadedItem
 
 FAMILIES = ("refs", "basis", "conditions", "materials", "time", "fees", "phones", "text")
 

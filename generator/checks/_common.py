@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic
-from ..models import Citation, Item
-from ..sources import DataPath, SourceMap
+from ..catalogue.diagnostics import Diagnostic
+from ..catalogue.models import Citation, Item
+from ..catalogue.sources import DataPath, SourceMap
 from . import RULES
 
 ARTICLE = re.compile(r"第[零〇一二三四五六七八九十百千两0-9０-９]+条")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalogue import LoadedItem
-from ..diagnostics import Diagnostic, Severity
-from ..models import BasisRole
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import LoadedItem
+from ..catalogue.models import BasisRole
 from . import CheckContext, rule
 from ._common import ARTICLE, citations, emit
 

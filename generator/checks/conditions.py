@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..catalogue import LoadedItem
-from ..diagnostics import Diagnostic, Severity
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import LoadedItem
 from . import CheckContext, rule
 from ._common import emit
 

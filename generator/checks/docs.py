@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable
 
-from ..diagnostics import SEVERITY_ZH, Severity
+from ..catalogue.diagnostics import SEVERITY_ZH, Severity
 from . import FAMILIES, load_rules
 from .loader_codes import LOADER_CODES
 

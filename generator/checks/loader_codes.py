@@ -1,13 +1,13 @@
 """Documentation of the codes raised while reading and validating files (not by rules).
 
-``generator/sources.py``, ``validation.py`` and ``catalogue.py`` emit these; they are
+``generator/catalogue/sources.py``, ``validation.py`` and ``loaded.py`` emit these; they are
 documented here in the same shape as a rule docstring so ``docs/checks.md`` lists every
 code a reviewer can meet.  A test greps ``generator/`` and fails on an undocumented code.
 """
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from ..catalogue.diagnostics import Severity
 
 E = Severity.ERROR
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..catalogue import LoadedItem
-from ..diagnostics import Diagnostic, Severity
-from ..models import Kind
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import LoadedItem
+from ..catalogue.models import Kind
 from . import CheckContext, rule
 from ._common import emit
 

@@ -17,9 +17,9 @@ from functools import lru_cache
 
 import phonenumbers
 
-from ..catalogue import Catalogue, LoadedItem
-from ..diagnostics import Diagnostic, Severity
-from ..sources import DataPath, SourceMap
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import Catalogue, LoadedItem
+from ..catalogue.sources import DataPath, SourceMap
 from . import CheckContext, rule
 from ._common import emit
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from ..catalogue import Catalogue, LoadedItem
-from ..diagnostics import Diagnostic, Severity
-from ..models import Kind
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import Catalogue, LoadedItem
+from ..catalogue.models import Kind
 from . import CheckContext, rule
 from ._common import citations, emit
 

@@ -16,9 +16,9 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..catalogue import Catalogue, LoadedItem
-from ..diagnostics import Diagnostic, Severity
-from ..sources import DataPath, SourceMap
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import Catalogue, LoadedItem
+from ..catalogue.sources import DataPath, SourceMap
 from . import CheckContext, rule
 from ._common import emit
 

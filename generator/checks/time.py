@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalogue import LoadedItem, flat_steps, steps_days
-from ..diagnostics import Diagnostic, Severity
-from ..models import DayUnit, ItemType, Kind, ParallelSteps
-from ..sources import DataPath
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import LoadedItem, flat_steps, steps_days
+from ..catalogue.models import DayUnit, ItemType, Kind, ParallelSteps
+from ..catalogue.sources import DataPath
 from . import CheckContext, rule
 from ._common import emit
 

@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
-from generator.build import build_site
-from generator.catalogue import Catalogue, load_catalogue
+from generator.catalogue.loaded import Catalogue, load_catalogue
+from generator.portal.build import build_site
 
 from .support import (
     CHROMIUM_ARGS,

@@ -15,7 +15,7 @@ from playwright.sync_api import ConsoleMessage, Dialog, Locator, Page, Request, 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.catalogue import Catalogue
+from generator.catalogue.loaded import Catalogue
 
 PROJECT = Path(__file__).resolve().parents[2]
 DEMO_CATALOGUE = PROJECT / "catalogue"

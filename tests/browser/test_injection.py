@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.models import Step
+from generator.catalogue.models import Step
 
 from .support import RESULT_LINK, Site, Watch, injection_catalogue, search, search_box
 

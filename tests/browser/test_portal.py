@@ -17,8 +17,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Page, expect
 
-from generator.catalogue import Catalogue, LoadedItem
-from generator.models import ParallelSteps
+from generator.catalogue.loaded import Catalogue, LoadedItem
+from generator.catalogue.models import ParallelSteps
 
 from .support import PHONE, RESULT_LINK, Site, Watch, item_id, search, search_box
 

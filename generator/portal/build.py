@@ -17,9 +17,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import format_text
+from ..catalogue.diagnostics import format_text
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = PROJECT / "mkdocs.yml"
 
 
@@ -32,7 +32,7 @@ def _mkdocs_env(catalogue: Path) -> dict[str, str]:
 
 def _checked(catalogue: Path, *, as_of: date, strict: bool) -> bool:
     """Run the same checks as ``check``; print its diagnostics; True if the build may go on."""
-    from .cli import check_catalogue
+    from ..cli import check_catalogue
 
     if not catalogue.is_dir():
         print(f"目录不存在:{catalogue}", file=sys.stderr)

@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
+from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
+from ..catalogue.models import Audience
 from . import qr, views
-from .catalogue import Catalogue, is_free, is_on_the_spot
-from .models import Audience
 
 HOME = "/"
 DEPARTMENTS = "/departments/"

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalogue import (
+from ..catalogue.diagnostics import Diagnostic, Report
+from ..catalogue.loaded import (
     Catalogue,
     LoadedItem,
     add_item,
@@ -26,10 +27,9 @@ from .catalogue import (
     load_top_level,
     no_gc,
 )
-from .checks import CheckContext, run_catalogue_rules, run_item_rules
-from .diagnostics import Diagnostic, Report
-from .models import Item
-from .sources import SourceMap
+from ..catalogue.models import Item
+from ..catalogue.sources import SourceMap
+from . import CheckContext, run_catalogue_rules, run_item_rules
 
 PARALLEL_THRESHOLD = 400  # below this, starting processes costs more than it saves
 

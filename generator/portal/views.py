@@ -13,10 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import jsonld, pages, qr
-from .catalogue import Catalogue, LoadedItem, is_free
-from .flowchart import describe_flow, render_flowchart
-from .models import (
+from ..catalogue.loaded import Catalogue, LoadedItem, is_free
+from ..catalogue.models import (
     Audience,
     Basis,
     Chain,
@@ -31,6 +29,8 @@ from .models import (
     TimeLimit,
     Window,
 )
+from . import jsonld, pages, qr
+from .flowchart import describe_flow, render_flowchart
 
 
 @dataclass(frozen=True)

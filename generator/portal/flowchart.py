@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from generator.models import Item, ParallelSteps, Step, StepKind
+from generator.catalogue.models import Item, ParallelSteps, Step, StepKind
 
 FONT_FAMILY = (
     "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"

@@ -3,7 +3,7 @@
 Everything else (loading, planning, rendering, SVG, search indexing) knows nothing of
 MkDocs, so moving off MkDocs means rewriting only this file.  Catalogue text never passes
 through Markdown: each planned page is a generated file whose Markdown is empty, and its
-HTML, rendered by :mod:`generator.rendering` with autoescaping, replaces the content in
+HTML, rendered by :mod:`generator.portal.rendering` with autoescaping, replaces the content in
 ``on_page_content``.  MkDocs' theme templates do not autoescape, so titles handed to the
 theme are escaped here.
 """
@@ -27,15 +27,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
-from . import pages, search_index
-from .catalogue import Catalogue, load_catalogue
-from .diagnostics import Severity
+from ..catalogue.diagnostics import Severity
+from ..catalogue.loaded import Catalogue, load_catalogue
+from ..search import index as search_index
+from . import pages
 from .pages import Page, SitePlan
 from .rendering import make_environment, render_page
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).parent.parent / "assets"
 
 
 # MkDocs' Config and BasePlugin declare an untyped __init_subclass__.
@@ -140,7 +141,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self.root))
-        server.watch(str(Path(__file__).parent / "templates"))
+        server.watch(str(Path(__file__).parent.parent / "templates"))
         return server
 
     # Run last, so the index sees every page other plugins wrote.

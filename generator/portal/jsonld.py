@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .catalogue import is_free
-from .models import Centre, Item
+from ..catalogue.loaded import is_free
+from ..catalogue.models import Centre, Item
 
 _ESCAPES = {
     "<": "\\u003c",

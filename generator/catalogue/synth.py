@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - exercised only without libyaml
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-DEMO_CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue"
+DEMO_CATALOGUE = Path(__file__).resolve().parents[2] / "catalogue"
 
 COPIED_FILES = ("centre.yaml", "departments.yaml", "laws.yaml")
 

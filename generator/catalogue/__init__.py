@@ -1,0 +1,1 @@
+"""Loading the catalogue: models, YAML sources with positions, validation, diagnostics."""

@@ -1,0 +1,1 @@
+"""Search: the index the portal's search box queries."""
