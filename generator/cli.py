@@ -13,16 +13,9 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .catalogue.diagnostics import FORMATTERS, Report
+from .catalogue.diagnostics import FORMATTERS
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
-
-
-def check_catalogue(root: Path, *, as_of: date) -> Report:
-    """Load and check a catalogue: the one entry point shared by ``check`` and ``build``."""
-    from .checks.pipeline import check_catalogue as run
-
-    return run(root, as_of=as_of)[1]
 
 
 def schemas() -> dict[str, str]:
@@ -54,7 +47,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"目录不存在:{root}", file=sys.stderr)
         return 2
-    report = check_catalogue(root, as_of=args.as_of)
+    from .checks.pipeline import check_report
+
+    report = check_report(root, as_of=args.as_of)
     sys.stdout.write(FORMATTERS[args.format](report))
     return report.exit_code(strict=args.strict)
 

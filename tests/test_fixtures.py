@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import check_catalogue
+from generator.checks.pipeline import check_report
 
 from .conftest import AS_OF, FIXTURES, build_case
 
@@ -24,7 +24,7 @@ POSITIVE = sorted(p for p in (FIXTURES / "positive").iterdir() if p.is_dir())
 
 
 def _lines(root: Path) -> list[str]:
-    report = check_catalogue(root, as_of=AS_OF)
+    report = check_report(root, as_of=AS_OF)
     prefix = root.as_posix() + "/"
     return [f"{d.file.removeprefix(prefix)}:{d.line}:{d.col}: {d.code}" for d in report]
 

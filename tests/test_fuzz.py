@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import check_catalogue
+from generator.checks.pipeline import check_report
 
 from .conftest import AS_OF, BASE
 
@@ -75,7 +75,7 @@ def _check(content: bytes) -> None:
         root = Path(tmp) / "catalogue"
         shutil.copytree(BASE, root)
         (root / ITEM).write_bytes(content)
-        report = check_catalogue(root, as_of=AS_OF)
+        report = check_report(root, as_of=AS_OF)
         assert report.files_checked == 5
 
 

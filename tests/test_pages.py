@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.catalogue.loaded import Catalogue, load_catalogue
-from generator.portal import pages
+from generator.portal import pages, urls
 
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
 MKDOCS_YML = Path(__file__).parent.parent / "mkdocs.yml"
@@ -28,14 +28,14 @@ def plan(catalogue: Catalogue) -> pages.SitePlan:
 
 
 def test_permanent_urls_never_change_meaning() -> None:
-    assert pages.item_url("company-setup") == "/items/company-setup/"
-    assert pages.notice_url("company-setup") == "/items/company-setup/notice/"
-    assert pages.department_url("scjg") == "/departments/scjg/"
-    assert pages.chain_url("test-chain") == "/chains/test-chain/"
-    assert pages.theme_url("person") == "/themes/person/"
-    assert pages.theme_url("organisation") == "/themes/organisation/"
-    assert pages.HOME == "/"
-    assert pages.DEPARTMENTS == "/departments/"
+    assert urls.item_url("company-setup") == "/items/company-setup/"
+    assert urls.notice_url("company-setup") == "/items/company-setup/notice/"
+    assert urls.department_url("scjg") == "/departments/scjg/"
+    assert urls.chain_url("test-chain") == "/chains/test-chain/"
+    assert urls.theme_url("person") == "/themes/person/"
+    assert urls.theme_url("organisation") == "/themes/organisation/"
+    assert urls.HOME == "/"
+    assert urls.DEPARTMENTS == "/departments/"
 
 
 def test_every_item_has_a_guide_and_a_notice(catalogue: Catalogue, plan: pages.SitePlan) -> None:
@@ -117,15 +117,15 @@ def test_forms_are_published_under_their_catalogue_path(plan: pages.SitePlan) ->
     ],
 )
 def test_links_are_relative(target: str, current: str, expected: str) -> None:
-    assert pages.relative_url(target, current) == expected
+    assert urls.relative_url(target, current) == expected
 
 
 @pytest.mark.parametrize("path", ["../secret.txt", "/etc/passwd", "forms/../../x", ""])
 def test_file_urls_never_leave_the_catalogue(path: str) -> None:
-    assert pages.file_url(path) is None
+    assert urls.file_url(path) is None
 
 
 def test_absolute_url_uses_the_centre_base_url() -> None:
-    assert pages.absolute_url("https://a.example/portal", "/items/x/") == (
+    assert urls.absolute_url("https://a.example/portal", "/items/x/") == (
         "https://a.example/portal/items/x/"
     )

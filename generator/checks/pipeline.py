@@ -122,3 +122,8 @@ def _load_items(
                         item = Item.model_validate(data)
                         add_item(catalogue, LoadedItem(stem, department, item, source), report)
         _STATE.context = None
+
+
+def check_report(root: Path, *, as_of: date) -> Report:
+    """Load and check a catalogue: the one entry point shared by ``check`` and ``build``."""
+    return check_catalogue(root, as_of=as_of)[1]

@@ -32,12 +32,12 @@ def _mkdocs_env(catalogue: Path) -> dict[str, str]:
 
 def _checked(catalogue: Path, *, as_of: date, strict: bool) -> bool:
     """Run the same checks as ``check``; print its diagnostics; True if the build may go on."""
-    from ..cli import check_catalogue
+    from ..checks.pipeline import check_report
 
     if not catalogue.is_dir():
         print(f"目录不存在:{catalogue}", file=sys.stderr)
         return False
-    report = check_catalogue(catalogue, as_of=as_of)
+    report = check_report(catalogue, as_of=as_of)
     if report.diagnostics:
         sys.stdout.write(format_text(report))
     if report.exit_code(strict=strict):

@@ -30,7 +30,7 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue
 from ..search import index as search_index
-from . import pages
+from . import pages, urls
 from .pages import Page, SitePlan
 from .rendering import make_environment, render_page
 
@@ -86,8 +86,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         config.copyright = html.escape(
             f"{centre.name} · 地址:{centre.address} · 政务服务便民热线 {centre.citizen_hotline}"
         )
-        config.extra_css.append(pages.asset_url("portal.css").lstrip("/"))
-        config.extra_javascript.append(pages.asset_url("portal.js").lstrip("/"))
+        config.extra_css.append(urls.asset_url("portal.css").lstrip("/"))
+        config.extra_javascript.append(urls.asset_url("portal.js").lstrip("/"))
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date(catalogue))
         return config
 
@@ -100,7 +100,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             uri = static.url.lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(static.source)))
         for asset in sorted(p for p in (ASSETS / "banshi").rglob("*") if p.is_file()):
-            uri = pages.asset_url(asset.relative_to(ASSETS / "banshi").as_posix()).lstrip("/")
+            uri = urls.asset_url(asset.relative_to(ASSETS / "banshi").as_posix()).lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
 

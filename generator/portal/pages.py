@@ -1,31 +1,31 @@
-"""Plan the portal: which pages exist, their URLs, titles and template contexts.
+"""Plan the portal: which pages exist, their titles and template contexts.
 
-This is the only module that decides URLs.  Item, notice, department, chain and theme
-URLs are printed in QR codes and on paper notice sheets, so their meaning never changes:
-``/items/<id>/`` is always the guide of item ``<id>``.  The plan knows nothing of MkDocs;
-the adapter turns each :class:`Page` into a generated file and injects its rendered HTML.
+URLs come from :mod:`generator.portal.urls`.  The plan knows nothing of MkDocs; the adapter
+turns each :class:`Page` into a generated file and injects its rendered HTML.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience
 from . import qr, views
-
-HOME = "/"
-DEPARTMENTS = "/departments/"
-CHAINS = "/chains/"
-SEARCH = "/search/"
-ABOUT = "/about/"
-PAGEFIND = "/pagefind/"
-ASSETS = "/assets/banshi/"
+from .urls import (
+    CHAINS,
+    DEPARTMENTS,
+    HOME,
+    SEARCH,
+    absolute_url,
+    file_url,
+    item_url,
+    notice_url,
+    src_uri,
+    theme_url,
+)
 
 THEMES: dict[str, tuple[str, Audience]] = {
     "person": ("个人办事", Audience.PERSON),
@@ -46,63 +46,6 @@ ITEM_SECTIONS: tuple[tuple[str, str], ...] = (
     ("faq", "常见问题"),
 )
 """Sections of an item guide, in the order of the national guides (anchor, heading)."""
-
-
-def item_url(item_id: str) -> str:
-    return f"/items/{item_id}/"
-
-
-def notice_url(item_id: str) -> str:
-    return f"/items/{item_id}/notice/"
-
-
-def department_url(department_id: str) -> str:
-    return f"/departments/{department_id}/"
-
-
-def chain_url(chain_id: str) -> str:
-    return f"/chains/{chain_id}/"
-
-
-def theme_url(slug: str) -> str:
-    return f"/themes/{slug}/"
-
-
-def asset_url(name: str) -> str:
-    return ASSETS + name
-
-
-def file_url(catalogue_path: str) -> str | None:
-    """URL of a catalogue file (blank form, sample): same relative path under the site root.
-
-    Returns None for a path that would leave the catalogue (``..``, absolute) so that a
-    bad reference never links outside the site.
-    """
-    path = PurePosixPath(catalogue_path)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
-        return None
-    return "/" + path.as_posix()
-
-
-def absolute_url(base_url: str, url: str) -> str:
-    """The public address of a site URL, for QR codes and JSON-LD."""
-    return urljoin(base_url if base_url.endswith("/") else base_url + "/", url.lstrip("/"))
-
-
-def relative_url(target: str, current: str) -> str:
-    """``target`` as a link relative to the page at ``current``: the site works under any
-    path prefix and opened from disk."""
-    path, hash_, anchor = target.partition("#")
-    base = current if current.endswith("/") else posixpath.dirname(current) + "/"
-    rel = posixpath.relpath(path or current, base)
-    if (path or current).endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel + hash_ + anchor
-
-
-def src_uri(url: str) -> str:
-    """The Markdown path MkDocs needs for a URL (directory URLs: ``x/`` is ``x/index.md``)."""
-    return "index.md" if url == HOME else url.strip("/") + "/index.md"
 
 
 @dataclass(frozen=True)

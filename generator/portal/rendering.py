@@ -24,7 +24,8 @@ from jinja2 import (
 )
 from jinja2.runtime import Context
 
-from .pages import Page, relative_url
+from .pages import Page
+from .urls import relative_url
 
 _NOT_DIALLED = re.compile(r"[^0-9+]")
 

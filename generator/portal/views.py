@@ -29,7 +29,7 @@ from ..catalogue.models import (
     TimeLimit,
     Window,
 )
-from . import jsonld, pages, qr
+from . import jsonld, qr, urls
 from .flowchart import describe_flow, render_flowchart
 
 
@@ -172,7 +172,7 @@ def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
 def _department_link(catalogue: Catalogue, department_id: str) -> Link:
     department = catalogue.departments.get(department_id)
     name = department.name if department else department_id
-    return Link(name, pages.department_url(department_id))
+    return Link(name, urls.department_url(department_id))
 
 
 def item_summary(catalogue: Catalogue, loaded: LoadedItem) -> ItemSummary:
@@ -180,7 +180,7 @@ def item_summary(catalogue: Catalogue, loaded: LoadedItem) -> ItemSummary:
     return ItemSummary(
         id=loaded.id,
         name=item.name,
-        url=pages.item_url(loaded.id),
+        url=urls.item_url(loaded.id),
         code=item.codes.basic,
         kind=item.kind,
         department=_department_link(catalogue, loaded.department_id),
@@ -195,7 +195,7 @@ def department_view(catalogue: Catalogue, department: Department) -> DepartmentV
     return DepartmentView(
         id=department.id,
         name=department.name,
-        url=pages.department_url(department.id),
+        url=urls.department_url(department.id),
         windows=tuple(department.windows),
         enquiry_phone=department.enquiry_phone,
         supervision_phone=department.supervision_phone,
@@ -216,7 +216,7 @@ def chain_view(catalogue: Catalogue, chain: Chain) -> ChainView:
     return ChainView(
         chain.id,
         chain.name,
-        pages.chain_url(chain.id),
+        urls.chain_url(chain.id),
         chain.description,
         tuple(stages),
         series,
@@ -269,7 +269,7 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
     assert catalogue.centre is not None
     centre, item = catalogue.centre, loaded.item
     department = catalogue.department_of(loaded)
-    public_url = pages.absolute_url(centre.base_url, url)
+    public_url = urls.absolute_url(centre.base_url, url)
     enquiry = catalogue.enquiry_phone(loaded) or centre.enquiry_phone
     supervision = catalogue.supervision_phone(loaded) or centre.supervision_phone
     phones = (
@@ -282,8 +282,8 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
         (
             n,
             m,
-            pages.file_url(m.blank_form) if m.blank_form else None,
-            pages.file_url(m.sample) if m.sample else None,
+            urls.file_url(m.blank_form) if m.blank_form else None,
+            urls.file_url(m.sample) if m.sample else None,
         )
         for n, m in enumerate(item.materials, start=1)
     )
@@ -293,7 +293,7 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
         else tuple((fee, law_ref(catalogue, fee.basis)) for fee in item.fees)
     )
     chains = tuple(
-        Link(c.name, pages.chain_url(c.id))
+        Link(c.name, urls.chain_url(c.id))
         for c in catalogue.chains.values()
         if any(loaded.id in stage.items for stage in c.stages)
     )
@@ -304,7 +304,7 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
         id=loaded.id,
         item=item,
         url=url,
-        notice_url=pages.notice_url(loaded.id),
+        notice_url=urls.notice_url(loaded.id),
         public_url=public_url,
         department=department_link,
         windows=tuple(department.windows) if department else (),
