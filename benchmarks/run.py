@@ -34,9 +34,23 @@ from tests.browser.support import CHROMIUM_ARGS  # noqa: E402  (the flags the te
 
 
 def _run(args: list[str]) -> float:
+    return _measure(args)[0]
+
+
+def _measure(args: list[str], cwd: Path = ROOT) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one command.
+
+    ``wait4`` reports the largest resident set among the command and the children it
+    waited for, which is the figure that decides whether a build fits a machine.
+    """
     start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, args)
+    return seconds, usage.ru_maxrss * 1024
 
 
 def _catalogue(size: int) -> Path:
@@ -61,7 +75,7 @@ def bench_check(size: int, repeat: int = 3) -> dict[str, Any]:
 def bench_build(size: int) -> dict[str, Any]:
     catalogue = _catalogue(size)
     site = OUT / f"site-{size}"
-    seconds = _run(
+    seconds, peak = _measure(
         [PY, "-m", "generator", "build", "--catalogue", str(catalogue), "--out", str(site)]
     )
     files, total = _tree_bytes(site)
@@ -70,10 +84,34 @@ def bench_build(size: int) -> dict[str, Any]:
     return {
         "items": size,
         "build_s": round(seconds, 1),
+        "peak_bytes": peak,
         "files": files,
         "site_bytes": total,
         "item_pages_bytes_per_item": round(items / size),
         "search_index_bytes": index,
+    }
+
+
+def bench_baseline(size: int, *, nav: bool) -> dict[str, Any]:
+    """The same items as a plain Material site (benchmarks/baseline.py), built the same way."""
+    from benchmarks.baseline import write_site
+
+    project = OUT / f"baseline-{'nav' if nav else 'no-nav'}-{size}"
+    pages = write_site(_catalogue(size), project, nav=nav)
+    seconds, peak = _measure([PY, "-m", "mkdocs", "build", "-q"], cwd=project)
+    files, total = _tree_bytes(project / "site")
+    _, items = _tree_bytes(project / "site" / "items")
+    index = project / "site" / "search" / "search_index.json"
+    return {
+        "items": size,
+        "variant": "nav" if nav else "no-nav",
+        "pages": pages,
+        "build_s": round(seconds, 1),
+        "peak_bytes": peak,
+        "files": files,
+        "site_bytes": total,
+        "item_pages_bytes_per_item": round(items / size),
+        "search_index_bytes": index.stat().st_size if index.is_file() else 0,
     }
 
 
@@ -127,29 +165,106 @@ def bench_search(size: int, query: str = "执照") -> dict[str, Any]:
     }
 
 
+def _machine() -> dict[str, Any]:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return {
+        "cpu": cpu,
+        "cpus": os.cpu_count(),
+        "memory_gib": round(memory / 2**30),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:,.0f} MB"
+
+
+def table(results: dict[str, Any]) -> str:
+    """The comparison as Markdown: ours against each baseline of the same size, same run."""
+    rows = [
+        "| items | site | build | ratio to (b) | peak memory | bytes per item | search index |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    baselines = {(b["items"], b["variant"]): b for b in results.get("baseline", [])}
+    ours = {b["items"]: b for b in results.get("build", [])}
+    for size in sorted({n for n, _ in baselines} | set(ours)):
+        plain = baselines.get((size, "no-nav"))
+        entries = [
+            ("ours", ours.get(size)),
+            ("(a) Material, items in nav", baselines.get((size, "nav"))),
+            ("(b) Material, items outside nav", plain),
+        ]
+        for label, row in entries:
+            if row is None:
+                continue
+            ratio = f"{row['build_s'] / plain['build_s']:.2f}×" if plain else "—"
+            rows.append(
+                f"| {size:,} | {label} | {row['build_s']} s | {ratio} | "
+                f"{_mb(row['peak_bytes'])} | {row['item_pages_bytes_per_item']:,} B | "
+                f"{_mb(row['search_index_bytes'])} |"
+            )
+    machine = results["machine"]
+    return (
+        f"Measured {results['date']} on {machine['cpu']}, {machine['cpus']} cores, "
+        f"{machine['memory_gib']} GiB, Python {machine['python']}, all in one run.\n\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+
+
+PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
+PERFORMANCE_HEAD = """# Build performance
+
+Written by `make bench` (benchmarks/run.py); do not edit by hand.  Our build is compared with
+a plain Material for MkDocs site of the same items built in the same run
+(benchmarks/baseline.py): (a) every item in the navigation, measured at 1,000 items only; (b)
+items outside the navigation, with Material's built-in search.  Machines here differ about
+2× in speed from day to day, so read the ratios, not the seconds.  Peak memory is the largest
+resident set of one process of the build.
+
+"""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--skip-baseline", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     OUT.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-        },
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": _machine(),
         "check": [bench_check(n) for n in sizes],
     }
     if not args.skip_build:
         results["build"] = [bench_build(n) for n in sizes]
+        if not args.skip_baseline:
+            results["baseline"] = [
+                bench_baseline(n, nav=nav)
+                for n in sizes
+                for nav in (True, False)
+                if not (nav and n > 1000)
+            ]
         if not args.skip_search:
             results["search"] = [bench_search(max(sizes))]
     text = json.dumps(results, ensure_ascii=False, indent=2)
     (OUT / "results.json").write_text(text + "\n", encoding="utf-8")
     print(text)
+    if "build" in results:
+        summary = table(results)
+        print(summary)
+        if not args.skip_baseline:
+            PERFORMANCE_DOC.write_text(PERFORMANCE_HEAD + summary, encoding="utf-8")
     return 0
 
 
