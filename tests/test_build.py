@@ -143,6 +143,34 @@ def test_builds_are_byte_identical(built: tuple[Path, Path]) -> None:
     assert any(k.startswith("pagefind/fragment/") for k in one)
 
 
+def test_shell_pages_equal_pages_the_theme_draws(
+    built: tuple[Path, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Item and notice pages filled into a shell are the pages the theme would draw."""
+    monkeypatch.setenv("BANSHI_SHELLS", "false")
+    site = tmp_path_factory.mktemp("theme") / "site"
+    assert build_site(PORTAL, site, as_of=AS_OF, strict=True) == 0
+    drawn = {k: v for k, v in _digest(site).items() if not k.startswith(UNSTABLE)}
+    filled = {k: v for k, v in _digest(built[0]).items() if not k.startswith(UNSTABLE)}
+    assert any(k.endswith("/notice/index.html") for k in filled)
+    assert drawn == filled
+
+
+def test_no_shell_is_published(built: tuple[Path, Path]) -> None:
+    site = built[0]
+    assert not list(site.rglob("*__shell__*"))
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "__shell__" not in sitemap
+    for page in site.glob("items/*/index.html"):
+        url = f"{BASE_URL}{page.parent.relative_to(site).as_posix()}/"
+        assert f"<loc>{url}</loc>" in sitemap
+        assert f"<loc>{url}notice/</loc>" in sitemap
+    with gzip.open(site / "sitemap.xml.gz", "rt", encoding="utf-8") as packed:
+        assert packed.read() == sitemap
+
+
 def test_a_catalogue_error_stops_the_build_and_keeps_the_site(
     built: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,8 +10,11 @@ theme are escaped here.
 
 from __future__ import annotations
 
+import dataclasses
+import gzip
 import html
 import os
+import shutil
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
@@ -30,7 +33,7 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue
 from ..search import index as search_index
-from . import pages, urls
+from . import pages, shells, urls
 from .pages import Page, SitePlan
 from .rendering import make_environment, render_page
 
@@ -47,6 +50,8 @@ class BanshiConfig(Config):  # type: ignore[no-untyped-call]
     """Directory of template overrides, relative to mkdocs.yml."""
     search = c.Type(bool, default=True)
     """Run Pagefind on the built site."""
+    shells = c.Type(bool, default=True)
+    """Write item and notice pages from one shell page the theme draws per kind."""
 
 
 def _source_date(catalogue: Catalogue) -> str:
@@ -64,6 +69,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self.root = Path()
         self.plan = SitePlan()
         self.by_src: dict[str, Page] = {}
+        self.shells: dict[str, Page] = {}
+        """Shell URL -> the first page written from it (it lends the shell its toc)."""
         self.env: Environment | None = None
 
     # Run early so that other plugins see the centre's site name and our assets.
@@ -78,7 +85,13 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         if errors or catalogue.centre is None:
             raise PluginError(f"目录 {self.root} 有 {len(errors)} 个错误,无法生成网站。")
         self.plan = pages.plan_site(catalogue)
-        self.by_src = {page.src_uri: page for page in self.plan.pages}
+        if not self.config.shells:
+            self.plan.pages = [dataclasses.replace(p, shell=None) for p in self.plan.pages]
+        self.by_src = {page.src_uri: page for page in self.plan.pages if page.shell is None}
+        self.shells = {}
+        for page in self.plan.pages:
+            if page.shell is not None:
+                self.shells.setdefault(page.shell, page)
         self.env = make_environment(base / self.config.overrides)
         centre = catalogue.centre
         config.site_name = html.escape(centre.name)
@@ -94,8 +107,14 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     # Default priority: the planned pages and assets are ordinary files to later plugins.
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for page in self.plan.pages:
-            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            if page.shell is None:
+                inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        for shell in self.shells:
+            uri = urls.src_uri(shell)
+            files.append(
+                File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            )
         for static in self.plan.files:
             uri = static.url.lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(static.source)))
@@ -108,6 +127,9 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if page.url.strip("/") in self._shell_urls():
+            page.meta["title"] = shells.TITLE
+            return ""
         planned = self.by_src.get(page.file.src_uri)
         if planned is None:
             return markdown
@@ -115,26 +137,32 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         page.meta["title"] = html.escape(planned.title)
         return ""
 
+    def _shell_urls(self) -> dict[str, Page]:
+        return {url.strip("/"): first for url, first in self.shells.items()}
+
     # Run last, so no other plugin rewrites catalogue HTML after it was escaped.
     @event_priority(-100)
     def on_page_content(
         self, html_text: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
+        first = self._shell_urls().get(page.url.strip("/"))
+        if first is not None:
+            page.toc = _toc(first)
+            return shells.content_marker(self._render(first))
         planned = self.by_src.get(page.file.src_uri)
         if planned is None or self.env is None:
             return html_text
+        page.toc = _toc(planned)
+        return self._render(planned)
+
+    def _render(self, planned: Page) -> str:
+        if self.env is None:
+            raise PluginError("模板环境未初始化。")
         try:
-            content = render_page(self.env, planned)
+            return render_page(self.env, planned)
         except TemplateError as exc:
             log.error("模板 %s 渲染失败(%s):%s", planned.template, planned.url, exc)
             raise PluginError(f"页面 {planned.url} 渲染失败。") from exc
-        page.toc = get_toc(
-            [
-                {"level": 2, "id": anchor, "name": label, "children": []}
-                for anchor, label in planned.toc
-            ]
-        )
-        return content
 
     # Default priority: watching adds paths and does not interact with other plugins.
     def on_serve(
@@ -147,6 +175,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     # Run last, so the index sees every page other plugins wrote.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        self._write_shell_pages(site_dir, config)
         if not self.config.search:
             return
         try:
@@ -154,3 +184,38 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         except search_index.SearchIndexError as exc:
             log.error("%s", exc)
             raise PluginError("搜索索引生成失败。") from exc
+
+    def _write_shell_pages(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """Fill each shell the theme drew with the pages of its kind, then drop the shell."""
+        loaded: dict[str, shells.Shell] = {}
+        for url in self.shells:
+            path = shells.output_path(site_dir, url)
+            try:
+                loaded[url] = shells.Shell.parse(path.read_text(encoding="utf-8"))
+            except (OSError, shells.ShellError) as exc:
+                raise PluginError(f"外壳页面 {url} 不可用:{exc}") from exc
+        for url in self.shells:  # a shell may sit inside another's folder: read all first
+            shutil.rmtree(shells.output_path(site_dir, url).parent, ignore_errors=True)
+        shells.write_pages(site_dir, self.plan.pages, loaded, self._render)
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.is_file():
+            text = shells.fix_sitemap(
+                sitemap.read_text(encoding="utf-8"),
+                self.plan.pages,
+                lambda url: urls.absolute_url(config.site_url or "/", url),
+            )
+            sitemap.write_text(text, encoding="utf-8")
+            # As MkDocs writes it: stamped with the catalogue's date, not the clock.
+            packed = site_dir / "sitemap.xml.gz"
+            mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+            with (
+                packed.open("wb") as raw,
+                gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
+            ):
+                gz.write(text.encode("utf-8"))
+
+
+def _toc(planned: Page) -> Any:
+    return get_toc(
+        [{"level": 2, "id": anchor, "name": label, "children": []} for anchor, label in planned.toc]
+    )

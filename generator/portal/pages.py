@@ -19,6 +19,7 @@ from .urls import (
     DEPARTMENTS,
     HOME,
     SEARCH,
+    SHELL_ID,
     absolute_url,
     file_url,
     item_url,
@@ -58,6 +59,9 @@ class Page:
     context: Mapping[str, Any]
     in_nav: bool = False
     toc: tuple[tuple[str, str], ...] = ()
+    shell: str | None = None
+    """URL of the shell page this page is written from, for the pages whose number grows
+    with the catalogue (see :mod:`generator.portal.shells`); None: the theme renders it."""
 
     @property
     def src_uri(self) -> str:
@@ -101,10 +105,15 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
     plan = SitePlan()
 
     def add(
-        url: str, template: str, title: str, toc: tuple[tuple[str, str], ...] = (), **ctx: Any
+        url: str,
+        template: str,
+        title: str,
+        toc: tuple[tuple[str, str], ...] = (),
+        shell: str | None = None,
+        **ctx: Any,
     ) -> None:
         context = {"centre": centre, "page_url": url, "page_title": title, **ctx}
-        plan.pages.append(Page(url, template, title, context, url in nav_urls, toc))
+        plan.pages.append(Page(url, template, title, context, url in nav_urls, toc, shell))
 
     summaries = [views.item_summary(catalogue, loaded) for loaded in catalogue.items.values()]
     departments = [views.department_view(catalogue, d) for d in catalogue.departments.values()]
@@ -147,8 +156,21 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
     qr.prepare([absolute_url(centre.base_url, item_url(i)) for i in catalogue.items])
     for loaded in catalogue.items.values():
         guide = views.item_view(catalogue, loaded, url=item_url(loaded.id))
-        add(item_url(loaded.id), "item.html", loaded.item.name, ITEM_SECTIONS, item=guide)
-        add(notice_url(loaded.id), "notice.html", f"一次性告知单:{loaded.item.name}", item=guide)
+        add(
+            item_url(loaded.id),
+            "item.html",
+            loaded.item.name,
+            ITEM_SECTIONS,
+            shell=item_url(SHELL_ID),
+            item=guide,
+        )
+        add(
+            notice_url(loaded.id),
+            "notice.html",
+            f"一次性告知单:{loaded.item.name}",
+            shell=notice_url(SHELL_ID),
+            item=guide,
+        )
         for path in views.item_files(loaded.item):
             url = file_url(path)
             source = catalogue.root / path

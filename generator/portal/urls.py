@@ -19,6 +19,10 @@ ABOUT = "/about/"
 PAGEFIND = "/pagefind/"
 ASSETS = "/assets/banshi/"
 
+SHELL_ID = "__shell__"
+"""Stands for an item id in the URL of a shell page (see :mod:`generator.portal.shells`).
+Item ids are lower-case letters, digits and hyphens, so no real page can have this URL."""
+
 
 def item_url(item_id: str) -> str:
     return f"/items/{item_id}/"
