@@ -13,14 +13,13 @@ from typing import Any
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience
-from . import qr, views
+from . import views
 from .urls import (
     CHAINS,
     DEPARTMENTS,
     HOME,
     SEARCH,
     SHELL_ID,
-    absolute_url,
     file_url,
     item_url,
     notice_url,
@@ -153,7 +152,6 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
             groups=views.group_by_department(s for s in summaries if audience in s.audience),
         )
     published: set[str] = set()
-    qr.prepare([absolute_url(centre.base_url, item_url(i)) for i in catalogue.items])
     for loaded in catalogue.items.values():
         guide = views.item_view(catalogue, loaded, url=item_url(loaded.id))
         add(
