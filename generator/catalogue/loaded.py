@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,14 +282,20 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalogue(root: Path) -> tuple[Catalogue, Report]:
-    """Load everything under ``root`` in this process; every problem lands in the report."""
+ItemLoader = Callable[[Path, Path], tuple[LoadedItem | None, list[Diagnostic]]]
+
+
+def load_catalogue(root: Path, *, load: ItemLoader | None = None) -> tuple[Catalogue, Report]:
+    """Load everything under ``root`` in this process; every problem lands in the report.
+
+    ``load`` replaces :func:`load_item` (the preview server passes one that remembers).
+    """
     report = Report()
     catalogue = load_top_level(root, report)
     with no_gc():
         for path in item_paths(root):
             report.files_checked += 1
-            loaded, diags = load_item(root, path)
+            loaded, diags = (load or load_item)(root, path)
             report.extend(diags)
             if loaded is not None:
                 add_item(catalogue, loaded, report)

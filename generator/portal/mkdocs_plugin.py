@@ -30,16 +30,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
-from ..catalogue.diagnostics import Severity
-from ..catalogue.loaded import Catalogue, load_catalogue
+from ..catalogue.loaded import Catalogue
 from ..search import index as search_index
-from . import pages, shells, urls
+from . import memo, shells, urls
 from .pages import Page, SitePlan
 from .rendering import make_environment, render_page
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent.parent / "assets"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 # MkDocs' Config and BasePlugin declare an untyped __init_subclass__.
@@ -72,19 +72,30 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self.shells: dict[str, Page] = {}
         """Shell URL -> the first page written from it (it lends the shell its toc)."""
         self.env: Environment | None = None
+        self.catalogue: Catalogue | None = None
+
+    # Default priority: only records how MkDocs runs.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A server rebuilds after every save; only then is there something to reuse.
+        memo.MEMO.enabled = command == "serve"
 
     # Run early so that other plugins see the centre's site name and our assets.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         self.root = (base / self.config.catalogue).resolve()
-        catalogue, report = load_catalogue(self.root)
-        errors = [d for d in report if d.severity is Severity.ERROR]
-        for diagnostic in errors:
-            log.error(diagnostic.parsable())
-        if errors or catalogue.centre is None:
-            raise PluginError(f"目录 {self.root} 有 {len(errors)} 个错误,无法生成网站。")
-        self.plan = pages.plan_site(catalogue)
+        overrides = base / self.config.overrides
+        try:
+            catalogue, self.plan, set_aside = memo.plan(self.root, [TEMPLATES, overrides])
+        except memo.CatalogueErrors as exc:
+            for diagnostic in exc.diagnostics:
+                log.error(diagnostic.parsable())
+            raise PluginError(f"目录 {self.root} 有错误,无法生成网站。") from exc
+        # Serving only: the last good version stays on show, the problems are shown on it.
+        for diagnostic in set_aside:
+            log.info("目录有错误,预览保留上次正确的版本:%s", diagnostic.parsable())
+        config.extra["banshi_problems"] = [d.parsable() for d in set_aside]
+        self.catalogue = catalogue
         if not self.config.shells:
             self.plan.pages = [dataclasses.replace(p, shell=None) for p in self.plan.pages]
         self.by_src = {page.src_uri: page for page in self.plan.pages if page.shell is None}
@@ -92,8 +103,10 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         for page in self.plan.pages:
             if page.shell is not None:
                 self.shells.setdefault(page.shell, page)
-        self.env = make_environment(base / self.config.overrides)
+        self.env = make_environment(overrides)
         centre = catalogue.centre
+        if centre is None:  # memo.plan never returns one without: say so to mypy
+            raise PluginError("目录缺少 centre.yaml。")
         config.site_name = html.escape(centre.name)
         config.site_url = centre.base_url
         config.copyright = html.escape(
@@ -169,7 +182,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self.root))
-        server.watch(str(Path(__file__).parent.parent / "templates"))
+        server.watch(str(TEMPLATES))
         return server
 
     # Run last, so the index sees every page other plugins wrote.
@@ -196,7 +209,15 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"外壳页面 {url} 不可用:{exc}") from exc
         for url in self.shells:  # a shell may sit inside another's folder: read all first
             shutil.rmtree(shells.output_path(site_dir, url).parent, ignore_errors=True)
-        shells.write_pages(site_dir, self.plan.pages, loaded, self._render)
+        catalogue = self.catalogue
+        if memo.MEMO.enabled and catalogue is not None:
+            # One process, so that what is rendered now is remembered for the next save.
+            def render(page: Page) -> str:
+                return memo.rendered(page, catalogue, self._render)
+
+            shells.write_pages(site_dir, self.plan.pages, loaded, render, workers=1)
+        else:
+            shells.write_pages(site_dir, self.plan.pages, loaded, self._render)
         sitemap = site_dir / "sitemap.xml"
         if sitemap.is_file():
             text = shells.fix_sitemap(

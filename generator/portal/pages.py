@@ -6,12 +6,12 @@ turns each :class:`Page` into a generated file and injects its rendered HTML.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
+from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
 from . import views
 from .urls import (
@@ -95,8 +95,18 @@ NAV: tuple[tuple[str, str], ...] = (
 every item is copied into every page and grows the site with the square of the catalogue)."""
 
 
-def plan_site(catalogue: Catalogue) -> SitePlan:
-    """Every page of the portal, in a stable order, with its context."""
+ItemViewer = Callable[[Catalogue, LoadedItem, str], views.ItemView]
+
+
+def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> views.ItemView:
+    return views.item_view(catalogue, loaded, url=url)
+
+
+def plan_site(catalogue: Catalogue, *, item_view: ItemViewer = _item_view) -> SitePlan:
+    """Every page of the portal, in a stable order, with its context.
+
+    ``item_view`` builds an item's guide (the preview server passes one that remembers).
+    """
     if catalogue.centre is None:
         raise ValueError("catalogue has no centre.yaml")
     centre = catalogue.centre
@@ -153,7 +163,7 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
         )
     published: set[str] = set()
     for loaded in catalogue.items.values():
-        guide = views.item_view(catalogue, loaded, url=item_url(loaded.id))
+        guide = item_view(catalogue, loaded, item_url(loaded.id))
         add(
             item_url(loaded.id),
             "item.html",

@@ -1,0 +1,142 @@
+"""What a preview rebuild may reuse from the one before it, so a save shows in seconds.
+
+Under ``make serve`` MkDocs rebuilds the whole site after every save, with a fresh config
+and fresh plugins each time; only this module's state lives for the whole server process.
+It keeps, per item file, the loaded item, its guide's view and its rendered pages, each
+tagged with the file's stamp (modification time and size) and with a fingerprint of
+everything else those depend on: the top-level catalogue files and the templates.  An
+item edit recomputes that item only; a department, law, chain or centre edit (or a
+template edit) changes the fingerprint and recomputes everything, which is always right.
+
+A one-off ``mkdocs build`` never enables it: there is nothing to reuse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.loaded import Catalogue, LoadedItem, load_catalogue, load_item
+from .pages import Page, SitePlan, plan_site
+from .shells import page_id
+from .views import ItemView, item_view
+
+Stamp = tuple[int, int]
+T = TypeVar("T")
+
+
+def stamp(path: Path) -> Stamp:
+    """(modification time in ns, size): changes whenever an editor saves the file."""
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size
+
+
+def fingerprint(paths: Iterable[Path]) -> str:
+    """One value for the stamps of every file under ``paths`` (missing paths count too)."""
+    digest = hashlib.sha256()
+    for top in paths:
+        files = sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else [top]
+        for path in files:
+            state = stamp(path) if path.exists() else (0, -1)
+            digest.update(f"{path}\0{state[0]}\0{state[1]}\n".encode())
+    return digest.hexdigest()
+
+
+def top_level_paths(root: Path) -> list[Path]:
+    """Everything in the catalogue that is not an item file."""
+    items = root / "items"
+    return sorted(p for p in root.iterdir() if p != items) if root.is_dir() else []
+
+
+@dataclass
+class Memo:
+    enabled: bool = False
+    top: str = ""
+    loaded: dict[Path, tuple[Stamp, LoadedItem | None, list[Diagnostic]]] = field(
+        default_factory=dict
+    )
+    derived: dict[tuple[str, str], tuple[Stamp, str, object]] = field(default_factory=dict)
+    """(kind, key) -> (item stamp, top fingerprint, value): views and rendered pages."""
+    last_good: Catalogue | None = None
+
+    def start(self, root: Path, templates: Iterable[Path]) -> None:
+        """Begin a rebuild: take the fingerprint of everything but the item files."""
+        self.top = fingerprint([*top_level_paths(root), *templates])
+
+    def load_item(self, root: Path, path: Path) -> tuple[LoadedItem | None, list[Diagnostic]]:
+        """``load_item`` that reuses the last result while the file is unchanged."""
+        if not self.enabled:
+            return load_item(root, path)
+        current = stamp(path)
+        cached = self.loaded.get(path)
+        if cached is not None and cached[0] == current:
+            return cached[1], cached[2]
+        loaded, diags = load_item(root, path)
+        self.loaded[path] = (current, loaded, diags)
+        return loaded, diags
+
+    def item_stamp(self, loaded: LoadedItem) -> Stamp:
+        return stamp(Path(loaded.source.file)) if self.enabled else (0, 0)
+
+    def get(self, kind: str, key: str, item: Stamp, compute: Callable[[], T]) -> T:
+        """``compute()``, or the value kept for the same item stamp and fingerprint."""
+        if not self.enabled:
+            return compute()
+        cached = self.derived.get((kind, key))
+        if cached is not None and cached[0] == item and cached[1] == self.top:
+            return cached[2]  # type: ignore[return-value]
+        value = compute()
+        self.derived[(kind, key)] = (item, self.top, value)
+        return value
+
+
+MEMO = Memo()
+"""The server process's memo (see the module docstring)."""
+
+
+class CatalogueErrors(Exception):
+    """The catalogue has errors and there is no earlier good version to show instead."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} 个错误")
+        self.diagnostics = diagnostics
+
+
+def plan(root: Path, templates: Iterable[Path]) -> tuple[Catalogue, SitePlan, list[Diagnostic]]:
+    """Load and plan the site, reusing what is unchanged when serving.
+
+    Returns the catalogue, the plan and the errors that were set aside: while serving, a
+    save that breaks the catalogue keeps the last good version on show (the errors are
+    returned for the terminal and the browser); otherwise errors raise.
+    """
+    MEMO.start(root, templates)
+    catalogue, report = load_catalogue(root, load=MEMO.load_item)
+    errors = [d for d in report if d.severity is Severity.ERROR]
+    if errors or catalogue.centre is None:
+        if MEMO.last_good is None:
+            raise CatalogueErrors(errors)
+        catalogue = MEMO.last_good
+    elif MEMO.enabled:
+        MEMO.last_good = catalogue
+    return catalogue, plan_site(catalogue, item_view=_item_view), errors
+
+
+def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
+    return MEMO.get(
+        "view",
+        loaded.id,
+        MEMO.item_stamp(loaded),
+        lambda: item_view(catalogue, loaded, url=url),
+    )
+
+
+def rendered(page: Page, catalogue: Catalogue, render: Callable[[Page], str]) -> str:
+    """``render(page)``, reused while the page's item and everything else are unchanged."""
+    loaded = catalogue.items.get(page_id(page)) if page.shell else None
+    if loaded is None:
+        return render(page)
+    return MEMO.get("page", page.url, MEMO.item_stamp(loaded), lambda: render(page))
