@@ -115,6 +115,18 @@ def bench_baseline(size: int, *, nav: bool) -> dict[str, Any]:
     }
 
 
+def bench_incremental(size: int) -> dict[str, Any]:
+    """Save-to-rebuilt time under ``make serve`` (benchmarks/incremental.py, own process)."""
+    output = subprocess.run(
+        [PY, str(ROOT / "benchmarks" / "incremental.py"), str(_catalogue(size))],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {"items": size, **json.loads(output.strip().splitlines()[-1])}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """The access log would bury the results table."""
@@ -210,6 +222,11 @@ def table(results: dict[str, Any]) -> str:
                 f"{_mb(row['peak_bytes'])} | {row['item_pages_bytes_per_item']:,} B | "
                 f"{_mb(row['search_index_bytes'])} |"
             )
+    for row in results.get("incremental", []):
+        rows.append(
+            f"\nUnder `make serve` at {row['items']:,} items: an item saved is rebuilt in "
+            f"{row['item_edit_rebuild_s']} s (the first build took {row['first_build_s']} s)."
+        )
     machine = results["machine"]
     return (
         f"Measured {results['date']} on {machine['cpu']}, {machine['cpus']} cores, "
@@ -255,6 +272,7 @@ def main() -> int:
                 for nav in (True, False)
                 if not (nav and n > 1000)
             ]
+        results["incremental"] = [bench_incremental(min(sizes))]
         if not args.skip_search:
             results["search"] = [bench_search(max(sizes))]
     text = json.dumps(results, ensure_ascii=False, indent=2)

@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from jinja2 import Environment
+
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem, load_catalogue, load_item
 from .pages import Page, SitePlan, plan_site
+from .rendering import make_environment
 from .shells import page_id
 from .views import ItemView, item_view
 
@@ -62,6 +65,7 @@ class Memo:
     derived: dict[tuple[str, str], tuple[Stamp, str, object]] = field(default_factory=dict)
     """(kind, key) -> (item stamp, top fingerprint, value): views and rendered pages."""
     last_good: Catalogue | None = None
+    _environment: tuple[tuple[str, str], Environment] | None = None
 
     def start(self, root: Path, templates: Iterable[Path]) -> None:
         """Begin a rebuild: take the fingerprint of everything but the item files."""
@@ -92,6 +96,16 @@ class Memo:
         value = compute()
         self.derived[(kind, key)] = (item, self.top, value)
         return value
+
+    def environment(self, overrides: Path) -> Environment:
+        """The template environment, kept while no template changed (compiling them all
+        again is a large part of a small rebuild)."""
+        if not self.enabled:
+            return make_environment(overrides)
+        key = (str(overrides), self.top)
+        if self._environment is None or self._environment[0] != key:
+            self._environment = (key, make_environment(overrides))
+        return self._environment[1]
 
 
 MEMO = Memo()

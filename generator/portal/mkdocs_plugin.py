@@ -34,7 +34,7 @@ from ..catalogue.loaded import Catalogue
 from ..search import index as search_index
 from . import memo, shells, urls
 from .pages import Page, SitePlan
-from .rendering import make_environment, render_page
+from .rendering import render_page
 
 log = get_plugin_logger(__name__)
 
@@ -103,7 +103,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         for page in self.plan.pages:
             if page.shell is not None:
                 self.shells.setdefault(page.shell, page)
-        self.env = make_environment(overrides)
+        self.env = memo.MEMO.environment(overrides)
         centre = catalogue.centre
         if centre is None:  # memo.plan never returns one without: say so to mypy
             raise PluginError("目录缺少 centre.yaml。")
