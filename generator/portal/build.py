@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue.diagnostics import format_text
+from . import progress
 
 PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = PROJECT / "mkdocs.yml"
@@ -34,6 +35,8 @@ def _checked(catalogue: Path, *, as_of: date, strict: bool) -> bool:
     """Run the same checks as ``check``; print its diagnostics; True if the build may go on."""
     from ..checks.pipeline import check_report
 
+    if progress.wanted():
+        print("检查目录……", file=sys.stderr)
     if not catalogue.is_dir():
         print(f"目录不存在:{catalogue}", file=sys.stderr)
         return False
@@ -101,14 +104,17 @@ def build_site(
         "-d",
         str(work),
     ]
-    result = subprocess.run(
-        command,
-        env=_mkdocs_env(catalogue),
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    env = _mkdocs_env(catalogue)
+    with progress.shown(env) as progress_fds:
+        result = subprocess.run(
+            command,
+            env=env,
+            cwd=config.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            pass_fds=progress_fds,
+        )
     if result.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
         sys.stderr.write(result.stdout + result.stderr)

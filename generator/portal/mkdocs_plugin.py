@@ -32,7 +32,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..catalogue.loaded import Catalogue
 from ..search import index as search_index
-from . import memo, shells, urls
+from . import memo, progress, shells, urls
 from .pages import Page, SitePlan
 from .rendering import render_page
 
@@ -73,6 +73,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         """Shell URL -> the first page written from it (it lends the shell its toc)."""
         self.env: Environment | None = None
         self.catalogue: Catalogue | None = None
+        self.drawn = 0
+        self.to_draw = 0
 
     # Default priority: only records how MkDocs runs.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -85,6 +87,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         base = Path(config.config_file_path or ".").parent
         self.root = (base / self.config.catalogue).resolve()
         overrides = base / self.config.overrides
+        progress.report("读取目录", 0, 1)
         try:
             catalogue, self.plan, set_aside = memo.plan(self.root, [TEMPLATES, overrides])
         except memo.CatalogueErrors as exc:
@@ -96,6 +99,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             log.info("目录有错误,预览保留上次正确的版本:%s", diagnostic.parsable())
         config.extra["banshi_problems"] = [d.parsable() for d in set_aside]
         self.catalogue = catalogue
+        progress.report("读取目录", 1, 1)
         if not self.config.shells:
             self.plan.pages = [dataclasses.replace(p, shell=None) for p in self.plan.pages]
         self.by_src = {page.src_uri: page for page in self.plan.pages if page.shell is None}
@@ -134,6 +138,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         for asset in sorted(p for p in (ASSETS / "banshi").rglob("*") if p.is_file()):
             uri = urls.asset_url(asset.relative_to(ASSETS / "banshi").as_posix()).lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        self.to_draw = len(files.documentation_pages())
         return files
 
     # Default priority: only our own pages are touched.
@@ -158,6 +163,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(
         self, html_text: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self.drawn += 1
+        progress.report("生成页面", self.drawn, self.to_draw)
         first = self._shell_urls().get(page.url.strip("/"))
         if first is not None:
             page.toc = _toc(first)
@@ -192,8 +199,10 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self._write_shell_pages(site_dir, config)
         if not self.config.search:
             return
+        progress.report("搜索索引", 0, 1)
         try:
             search_index.build_index(Path(config.site_dir))
+            progress.report("搜索索引", 1, 1)
         except search_index.SearchIndexError as exc:
             log.error("%s", exc)
             raise PluginError("搜索索引生成失败。") from exc

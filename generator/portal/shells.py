@@ -17,11 +17,12 @@ import html
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import progress
 from .pages import Page
 from .urls import SHELL_ID
 
@@ -78,6 +79,7 @@ def output_path(site_dir: Path, url: str) -> Path:
 
 
 Renderer = Callable[[Page], str]
+STAGE = "写出事项页面"
 
 # Set in the parent right before the pool forks: workers inherit the pages, shells and the
 # renderer (a Jinja environment and the catalogue) without pickling any of them.
@@ -113,14 +115,22 @@ def write_pages(
     todo = [page for page in pages if page.shell is not None]
     count = workers or min(os.cpu_count() or 1, max(1, len(todo) // 200))
     _JOB = (site_dir, todo, shells, render)
+    step = max(1, -(-len(todo) // (count * 8)))
+    ranges = [(i, min(i + step, len(todo))) for i in range(0, len(todo), step)]
+    done = 0
     try:
         if count <= 1:
-            return _write_range(0, len(todo))
-        step = -(-len(todo) // (count * 4))
-        ranges = [(i, min(i + step, len(todo))) for i in range(0, len(todo), step)]
+            results: Iterator[int] = (_write_range(*r) for r in ranges)
+            for written in results:
+                done += written
+                progress.report(STAGE, done, len(todo))
+            return done
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count, mp_context=context) as pool:
-            return sum(pool.map(_write_range, *zip(*ranges, strict=True)))
+            for written in pool.map(_write_range, *zip(*ranges, strict=True)):
+                done += written
+                progress.report(STAGE, done, len(todo))
+        return done
     finally:
         _JOB = None
 
