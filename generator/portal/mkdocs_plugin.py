@@ -11,7 +11,6 @@ theme are escaped here.
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import html
 import os
 import shutil
@@ -227,22 +226,12 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             shells.write_pages(site_dir, self.plan.pages, loaded, render, workers=1)
         else:
             shells.write_pages(site_dir, self.plan.pages, loaded, self._render)
-        sitemap = site_dir / "sitemap.xml"
-        if sitemap.is_file():
-            text = shells.fix_sitemap(
-                sitemap.read_text(encoding="utf-8"),
-                self.plan.pages,
-                lambda url: urls.absolute_url(config.site_url or "/", url),
-            )
-            sitemap.write_text(text, encoding="utf-8")
-            # As MkDocs writes it: stamped with the catalogue's date, not the clock.
-            packed = site_dir / "sitemap.xml.gz"
-            mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-            with (
-                packed.open("wb") as raw,
-                gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
-            ):
-                gz.write(text.encode("utf-8"))
+        shells.rewrite_sitemaps(
+            site_dir,
+            self.plan.pages,
+            lambda url: urls.absolute_url(config.site_url or "/", url),
+            mtime=int(os.environ.get("SOURCE_DATE_EPOCH", "0")),
+        )
 
 
 def _toc(planned: Page) -> Any:

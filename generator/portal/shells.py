@@ -13,6 +13,7 @@ their HTML to :func:`write_pages`.
 
 from __future__ import annotations
 
+import gzip
 import html
 import multiprocessing
 import os
@@ -162,3 +163,24 @@ def fix_sitemap(text: str, pages: Sequence[Page], absolute: Callable[[str], str]
     head = text[: text.index(blocks[0])]
     tail = text[text.rindex(blocks[-1]) + len(blocks[-1]) :]
     return head + "".join(kept) + "".join(added) + tail
+
+
+def rewrite_sitemaps(
+    site_dir: Path, pages: Sequence[Page], absolute: Callable[[str], str], *, mtime: int
+) -> None:
+    """Fix ``sitemap.xml`` and its gzip copy, which MkDocs wrote before the pages existed.
+
+    The copy is packed as MkDocs packs it, stamped with ``mtime`` (the catalogue's date,
+    not the clock) so that builds stay byte-identical.
+    """
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = fix_sitemap(sitemap.read_text(encoding="utf-8"), pages, absolute)
+    sitemap.write_text(text, encoding="utf-8")
+    packed = site_dir / "sitemap.xml.gz"
+    with (
+        packed.open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
+    ):
+        gz.write(text.encode("utf-8"))
