@@ -29,6 +29,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue
+from ..review.history import compute_history
 from ..search import index as search_index
 from . import pages, urls
 from .pages import Page, SitePlan
@@ -77,7 +78,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             log.error(diagnostic.parsable())
         if errors or catalogue.centre is None:
             raise PluginError(f"目录 {self.root} 有 {len(errors)} 个错误,无法生成网站。")
-        self.plan = pages.plan_site(catalogue)
+        names = {i: loaded.item.name for i, loaded in catalogue.items.items()}
+        self.plan = pages.plan_site(catalogue, compute_history(self.root, names=names))
         self.by_src = {page.src_uri: page for page in self.plan.pages}
         self.env = make_environment(base / self.config.overrides)
         centre = catalogue.centre
@@ -99,6 +101,10 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         for static in self.plan.files:
             uri = static.url.lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(static.source)))
+        for generated in self.plan.generated:
+            files.append(
+                File.generated(config, generated.url.lstrip("/"), content=generated.content)
+            )
         for asset in sorted(p for p in (ASSETS / "banshi").rglob("*") if p.is_file()):
             uri = urls.asset_url(asset.relative_to(ASSETS / "banshi").as_posix()).lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(asset)))

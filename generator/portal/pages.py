@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience
-from . import qr, views
+from ..review.history import History
+from . import changes, qr, views
 from .urls import (
     CHAINS,
+    CHANGES,
+    CHANGES_FEED,
     DEPARTMENTS,
     HOME,
     SEARCH,
@@ -72,10 +76,19 @@ class StaticFile:
     url: str
 
 
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file whose content the plan produces (the Atom feed)."""
+
+    url: str
+    content: bytes
+
+
 @dataclass
 class SitePlan:
     pages: list[Page] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
+    generated: list[GeneratedFile] = field(default_factory=list)
 
     def by_url(self) -> dict[str, Page]:
         return {page.url: page for page in self.pages}
@@ -87,13 +100,17 @@ NAV: tuple[tuple[str, str], ...] = (
     ("审批链", CHAINS),
     ("个人办事", theme_url("person")),
     ("法人办事", theme_url("organisation")),
+    ("最近更新", CHANGES),
 )
 """The whole navigation: a few fixed entries.  Items are never listed in it (a nav listing
 every item is copied into every page and grows the site with the square of the catalogue)."""
 
 
-def plan_site(catalogue: Catalogue) -> SitePlan:
-    """Every page of the portal, in a stable order, with its context."""
+def plan_site(catalogue: Catalogue, history: History | None = None) -> SitePlan:
+    """Every page of the portal, in a stable order, with its context.
+
+    ``history`` (from :mod:`generator.review.history`) adds 最近更新, its feed and a short
+    history on each item page; without it those are left out."""
     if catalogue.centre is None:
         raise ValueError("catalogue has no centre.yaml")
     centre = catalogue.centre
@@ -147,7 +164,15 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
     qr.prepare([absolute_url(centre.base_url, item_url(i)) for i in catalogue.items])
     for loaded in catalogue.items.values():
         guide = views.item_view(catalogue, loaded, url=item_url(loaded.id))
-        add(item_url(loaded.id), "item.html", loaded.item.name, ITEM_SECTIONS, item=guide)
+        item_history = changes.item_history(history, loaded.id) if history else None
+        add(
+            item_url(loaded.id),
+            "item.html",
+            loaded.item.name,
+            ITEM_SECTIONS,
+            item=guide,
+            history=item_history,
+        )
         add(notice_url(loaded.id), "notice.html", f"一次性告知单:{loaded.item.name}", item=guide)
         for path in views.item_files(loaded.item):
             url = file_url(path)
@@ -155,4 +180,18 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
             if url and url not in published and source.is_file():
                 published.add(url)
                 plan.files.append(StaticFile(source, url))
+    if history is not None:
+        ids = set(catalogue.items)
+        newest = max((i.reviewed for i in items), default=centre.reviewed or date(2000, 1, 1))
+        add(
+            CHANGES,
+            "changes.html",
+            "最近更新",
+            changes=changes.recent(history, ids),
+            scope=changes.scope(history),
+            feed_url=CHANGES_FEED,
+        )
+        plan.generated.append(
+            GeneratedFile(CHANGES_FEED, changes.feed(history, centre, ids, newest))
+        )
     return plan
