@@ -16,36 +16,7 @@ from .review_git import ITEM, commit, edit, make_repo
 
 ROOT = Path(__file__).parent.parent
 
-EXPECTED_MARKDOWN = """\
-共 3 处变更:需法制办审核 2 处,增加负担 1 处,减轻负担 0 处。
-
-## 群众负担变化
-
-| 事项 | 材料 | 承诺时限 | 法定时限 | 收费 | 到现场 | 办件类型 | 网上办理 |
-| --- | --- | --- | --- | --- | --- | --- | --- |
-| 有限责任公司设立登记(`company-setup`) | +1 | +2 天 | — | — | — | — | — |
-| **合计** | +1 | +2 天 | — | — | — | — | — |
-
-✓ 表示减轻负担。新增和删除的事项不计入上表。
-
-## 需法制办审核
-
-| 检查项 | 变更 | 位置 |
-| --- | --- | --- |
-| `basis-added` | 有限责任公司设立登记:新增实施依据 《中华人民共和国行政许可法》第十二条 | `catalogue/items/scjg/company-setup.yaml:16` |
-| `promised-limit-raised` | 有限责任公司设立登记:承诺时限 1 → 3 个工作日 | `catalogue/items/scjg/company-setup.yaml:69` |
-
-## 事项
-
-### 有限责任公司设立登记(`company-setup`)
-
-文件:`catalogue/items/scjg/company-setup.yaml`
-
-- 新增实施依据 《中华人民共和国行政许可法》第十二条(第 16 行;需法制办审核;`basis-added`)
-- 新增材料 房屋租赁合同(第 40 行;增加负担;`material-added`)
-- 承诺时限 1 → 3 个工作日(第 69 行;需法制办审核;`promised-limit-raised`)
-
-"""
+EXPECTED_MARKDOWN = (ROOT / "tests/golden/review/company-setup.md").read_text(encoding="utf-8")
 
 
 def _item_change(repo: Path) -> None:
@@ -130,7 +101,8 @@ def test_items_departments_laws_chains_and_centre(
         ITEM,
         "fees: 不收费",
         "fees:\n  - name: 工本费\n    standard: 每证 10 元\n"
-        "    basis:\n      law: company-law\n      articles: 第三十条\n    approved_by: 市发展改革委",
+        "    basis:\n      law: company-law\n      articles: 第三十条\n"
+        "    approved_by: 市发展改革委",
     )
     commit(repo, "多处调整")
     code, out, _ = _run(capsys, "HEAD~1", "HEAD", "--format", "json")
@@ -243,11 +215,13 @@ def test_github_format(
     code, out, _ = _run(capsys, "HEAD", "--format", "github")
     assert out.splitlines() == [
         "::warning file=catalogue/items/scjg/company-setup.yaml,line=16,"
-        "title=需法制办审核%3Abasis-added::有限责任公司设立登记:新增实施依据 《中华人民共和国行政许可法》第十二条",
+        "title=需法制办审核%3Abasis-added::"
+        "有限责任公司设立登记:新增实施依据 《中华人民共和国行政许可法》第十二条",
         "::warning file=catalogue/items/scjg/company-setup.yaml,line=40,"
         "title=增加负担%3Amaterial-added::有限责任公司设立登记:新增材料 房屋租赁合同",
         "::warning file=catalogue/items/scjg/company-setup.yaml,line=69,"
-        "title=需法制办审核%3Apromised-limit-raised::有限责任公司设立登记:承诺时限 1 → 3 个工作日",
+        "title=需法制办审核%3Apromised-limit-raised::"
+        "有限责任公司设立登记:承诺时限 1 → 3 个工作日",
         "共 3 处变更:需法制办审核 2 处,增加负担 1 处,减轻负担 0 处。",
     ]
     assert summary.read_text(encoding="utf-8").split("\n\n", 1)[1] == EXPECTED_MARKDOWN
