@@ -99,9 +99,10 @@ def compute_history(
         contents = git.blobs(repo, wanted)
     except (git.GitError, ValueError) as exc:
         return unavailable(str(exc) or "不在 git 仓库中")
+    if not commits:
+        return unavailable("目录尚未提交到版本库")
     history = History(available=True, depth=depth, commits=len(commits))
-    if commits:
-        history.oldest = datetime.fromisoformat(commits[-1].date).date()
+    history.oldest = datetime.fromisoformat(commits[-1].date).date()
     for commit in commits:
         for entry in _commit_entries(commit, prefix, contents, names or {}):
             history.recent.append(entry)

@@ -531,7 +531,7 @@ class ItemDiff:
                 )
 
     def _fee_text(self, old: list[Fee] | str, new: list[Fee] | str) -> None:
-        """A free-text fee, or ``不收费``, on one side: compare as text, never as a win."""
+        """Free text other than 不收费 on one side: compare as text; new fee lines count."""
         before = old if isinstance(old, str) else "、".join(f"{f.name}({f.standard})" for f in old)
         after = new if isinstance(new, str) else "、".join(f"{f.name}({f.standard})" for f in new)
         if isinstance(new, list):
@@ -544,17 +544,6 @@ class ItemDiff:
                     f"{fee.name}({fee.standard})",
                     f"新增收费 {fee.name}({fee.standard})",
                     ("fees", index),
-                )
-        elif isinstance(old, list) and new == FREE:
-            self.burden.fees_removed += len(old)
-            for fee in old:
-                self.add(
-                    "fee-removed",
-                    "收费",
-                    f"{fee.name}({fee.standard})",
-                    None,
-                    f"取消收费 {fee.name}",
-                    ("fees",),
                 )
         else:
             self.add(
