@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from . import git
-from .diff import Side, diff_catalogues, load_side
+from .diff import diff_catalogues, load_sides
 from .report import FORMATS
 
 
@@ -21,15 +21,18 @@ class UsageError(Exception):
     pass
 
 
-def _side(spec: str | None, catalogue_path: str, work: Path, *, repo: Path | None) -> Side:
+def _root(
+    spec: str | None, catalogue_path: str, work: Path, *, repo: Path | None
+) -> tuple[Path, str, str]:
+    """(folder, label, display name) of one side."""
     if spec is None:
         root = (repo / catalogue_path) if repo else Path(catalogue_path)
         if not root.is_dir():
             raise UsageError(f"目录不存在:{root}")
-        return load_side(root, "工作区", catalogue_path)
+        return root, "工作区", catalogue_path
     folder = Path(spec)
     if folder.is_dir():
-        return load_side(folder, spec, spec)
+        return folder, spec, spec
     if repo is None:
         raise UsageError(f"既不是目录,也不在 git 仓库中:{spec}")
     try:
@@ -37,7 +40,7 @@ def _side(spec: str | None, catalogue_path: str, work: Path, *, repo: Path | Non
         root = git.export(commit, catalogue_path, repo, work / commit)
     except git.GitError as exc:
         raise UsageError(str(exc)) from None
-    return load_side(root, f"{spec}({commit[:8]})", catalogue_path)
+    return root, f"{spec}({commit[:8]})", catalogue_path
 
 
 def run_diff(base: str, head: str | None, *, catalogue_path: str, fmt: str) -> int:
@@ -48,11 +51,12 @@ def run_diff(base: str, head: str | None, *, catalogue_path: str, fmt: str) -> i
         repo = None
     with tempfile.TemporaryDirectory(prefix="banshi-diff-") as tmp:
         try:
-            old = _side(base, catalogue_path, Path(tmp), repo=repo)
-            new = _side(head, catalogue_path, Path(tmp), repo=repo)
+            old = _root(base, catalogue_path, Path(tmp), repo=repo)
+            new = _root(head, catalogue_path, Path(tmp), repo=repo)
         except UsageError as exc:
             print(f"diff:{exc}", file=sys.stderr)
             return 2
-        result = diff_catalogues(old, new)
+        sides = load_sides(old[0], new[0], (old[1], new[1]), (old[2], new[2]))
+        result = diff_catalogues(*sides)
     sys.stdout.write(FORMATS[fmt](result))
     return result.exit_code()
