@@ -29,7 +29,7 @@ def test_built_site_shows_history_and_feed(tmp_path: Path) -> None:
     recent = (site / "changes/index.html").read_text(encoding="utf-8")
     assert "有限责任公司设立登记</a></strong>:承诺时限 1 → 2 个工作日" in recent
     assert (
-        '<link rel="alternate" type="application/atom+xml" title="最近更新" href="feed.xml">'
+        '<link rel="alternate feed" type="application/atom+xml" title="最近更新" href="feed.xml">'
         in (recent)
     )
     feed = feedparser.parse((site / "changes/feed.xml").read_bytes())
