@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import filecmp
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..catalogue.diagnostics import Report
 from ..catalogue.loaded import (
@@ -25,86 +23,11 @@ from ..catalogue.loaded import (
     load_top_level,
     no_gc,
 )
-from ..catalogue.models import Centre, Chain, Department, Law
-from ..catalogue.sources import DataPath, SourceMap
-from .burden import CHECKS, Burden, Level
-from .items import diff_item, show
+from .items import diff_item
+from .model import Change, Diff, Side, line_of, unreadable
+from .toplevel import diff_top_level
 
-
-@dataclass(frozen=True)
-class Change:
-    check: str
-    subject: str
-    """item, department, law, chain, centre or file."""
-    id: str
-    name: str
-    field: str
-    old: str | None
-    new: str | None
-    text: str
-    file: str
-    line: int
-
-    @property
-    def level(self) -> Level:
-        return CHECKS[self.check].level
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "check": self.check,
-            "level": str(self.level),
-            "subject": self.subject,
-            "id": self.id,
-            "name": self.name,
-            "field": self.field,
-            "old": self.old,
-            "new": self.new,
-            "text": self.text,
-            "file": self.file,
-            "line": self.line,
-        }
-
-
-@dataclass
-class Side:
-    """One loaded catalogue, the name its files have in reports, and what did not load."""
-
-    catalogue: Catalogue
-    label: str
-    display: str
-    unreadable: set[str] = field(default_factory=set)
-    """Relative paths of files present but not loaded (bad data)."""
-
-    def file(self, relative: str) -> str:
-        return f"{self.display.rstrip('/')}/{relative}" if self.display else relative
-
-
-@dataclass
-class Diff:
-    base: str
-    head: str
-    changes: list[Change] = field(default_factory=list)
-    burden: dict[str, Burden] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
-    """Item id -> name, for the burden table."""
-
-    @property
-    def total(self) -> Burden:
-        total = Burden()
-        for figures in self.burden.values():
-            total.add(figures)
-        return total
-
-    def count(self, level: Level) -> int:
-        return sum(c.level is level for c in self.changes)
-
-    @property
-    def wins(self) -> int:
-        return sum(CHECKS[c.check].win for c in self.changes)
-
-    def exit_code(self) -> int:
-        """0 without changes needing the legal office, 1 with."""
-        return 1 if self.count(Level.ERROR) else 0
+__all__ = ["Change", "Diff", "Side", "diff_catalogues", "load_side", "load_sides"]
 
 
 TOP_FILES = ("centre.yaml", "departments.yaml", "laws.yaml", "chains.yaml")
@@ -158,10 +81,6 @@ def item_relative(loaded: LoadedItem) -> str:
     return f"items/{loaded.department_id}/{loaded.id}.yaml"
 
 
-def _line(source: SourceMap | None, path: DataPath) -> int:
-    return source.locate(path)[0] if source is not None else 1
-
-
 def _law_titles(*catalogues: Catalogue) -> dict[str, str]:
     titles: dict[str, str] = {}
     for catalogue in catalogues:
@@ -172,91 +91,37 @@ def _law_titles(*catalogues: Catalogue) -> dict[str, str]:
 def diff_catalogues(base: Side, head: Side) -> Diff:
     result = Diff(base.label, head.label)
     _items(base, head, result)
-    _departments(base, head, result)
-    _laws(base, head, result)
-    _chains(base, head, result)
-    _centre(base, head, result)
+    diff_top_level(base, head, result)
     return result
 
 
 def _items(base: Side, head: Side, result: Diff) -> None:
     old, new = base.catalogue.items, head.catalogue.items
     laws = _law_titles(base.catalogue, head.catalogue)
-    unreadable_ids = {
-        Path(p).stem: p for p in base.unreadable | head.unreadable if p.startswith("items/")
-    }
-    for item_id in sorted(set(old) | set(new)):
+    broken = {Path(p).stem: p for p in sorted(base.unreadable | head.unreadable)}
+    broken = {k: v for k, v in broken.items() if v.startswith("items/")}
+    for item_id in sorted(set(old) | set(new) | set(broken)):
         before, after = old.get(item_id), new.get(item_id)
-        if item_id in unreadable_ids and (before is None or after is None):
-            relative = unreadable_ids[item_id]
-            which = head if relative in head.unreadable else base
+        if item_id in broken and (before is None or after is None):
+            relative = broken[item_id]
+            side = head if relative in head.unreadable else base
             present = before or after
             name = present.item.name if present else item_id
-            text = f"{which.label} 中的 {relative} 无法读取(请先用 check 修正),未能比较"
+            result.changes.append(unreadable(side, relative, "item", item_id, name))
+        elif before is None and after is not None:
+            name = after.item.name
             result.changes.append(
-                Change(
-                    "item-unreadable",
-                    "item",
-                    item_id,
-                    name,
-                    "文件",
-                    None,
-                    None,
-                    text,
-                    which.file(relative),
-                    1,
-                )
-            )
-            continue
-        if before is None and after is not None:
-            result.changes.append(
-                Change(
-                    "item-added",
-                    "item",
-                    item_id,
-                    after.item.name,
-                    "事项",
-                    None,
-                    after.item.name,
-                    f"新增事项 {after.item.name}",
-                    head.file(item_relative(after)),
-                    1,
-                )
-            )
+                Change("item-added", "item", item_id, name, "事项", None, name,
+                       f"新增事项 {name}", head.file(item_relative(after)), 1)
+            )  # fmt: skip
         elif after is None and before is not None:
+            name = before.item.name
             result.changes.append(
-                Change(
-                    "item-removed",
-                    "item",
-                    item_id,
-                    before.item.name,
-                    "事项",
-                    before.item.name,
-                    None,
-                    f"删除事项 {before.item.name}",
-                    base.file(item_relative(before)),
-                    1,
-                )
-            )
+                Change("item-removed", "item", item_id, name, "事项", name, None,
+                       f"删除事项 {name}", base.file(item_relative(before)), 1)
+            )  # fmt: skip
         elif before is not None and after is not None:
             _item(before, after, head, laws, result)
-    for relative in sorted(base.unreadable | head.unreadable):
-        if relative.startswith("items/") and Path(relative).stem not in set(old) | set(new):
-            which = head if relative in head.unreadable else base
-            result.changes.append(
-                Change(
-                    "item-unreadable",
-                    "item",
-                    Path(relative).stem,
-                    Path(relative).stem,
-                    "文件",
-                    None,
-                    None,
-                    f"{which.label} 中的 {relative} 无法读取(请先用 check 修正),未能比较",
-                    which.file(relative),
-                    1,
-                )
-            )
 
 
 def _item(
@@ -294,291 +159,9 @@ def _item(
                 f.new,
                 f.text,
                 file,
-                _line(after.source, f.path),
+                line_of(after.source, f.path),
             )
         )
     if not burden.empty():
         result.burden[after.id] = burden
         result.names[after.id] = name
-
-
-def _unreadable(base: Side, head: Side, name: str, result: Diff) -> bool:
-    for side in (base, head):
-        if name in side.unreadable:
-            result.changes.append(
-                Change(
-                    "file-unreadable",
-                    "file",
-                    name,
-                    name,
-                    "文件",
-                    None,
-                    None,
-                    f"{side.label} 中的 {name} 无法读取(请先用 check 修正),未能比较",
-                    side.file(name),
-                    1,
-                )
-            )
-            return True
-    return False
-
-
-def _fields(
-    kind: str,
-    ident: str,
-    name: str,
-    before: Any,
-    after: Any,
-    labels: Mapping[str, str],
-    file: str,
-    source: SourceMap | None,
-    prefix: DataPath,
-    checks: Mapping[str, str],
-    result: Diff,
-) -> None:
-    for key, label in labels.items():
-        old, new = getattr(before, key), getattr(after, key)
-        if old == new:
-            continue
-        check = checks.get(key, "field-changed")
-        shown_old, shown_new = show(old), show(new)
-        result.changes.append(
-            Change(
-                check,
-                kind,
-                ident,
-                name,
-                label,
-                shown_old,
-                shown_new,
-                f"{name}:{label} {shown_old} → {shown_new}",
-                file,
-                _line(source, (*prefix, key)),
-            )
-        )
-
-
-_DEPARTMENT_LABELS = {
-    "name": "部门全称",
-    "short_name": "简称",
-    "windows": "窗口",
-    "enquiry_phone": "咨询电话",
-    "supervision_phone": "监督投诉电话",
-    "address": "部门地址",
-}
-_LAW_LABELS = {
-    "title": "名称",
-    "level": "效力级别",
-    "issuer": "制定机关",
-    "number": "文号",
-    "effective": "施行日期",
-    "repealed": "废止日期",
-    "url": "官方文本地址",
-}
-_CENTRE_LABELS = {
-    "name": "中心名称",
-    "address": "中心地址",
-    "hours": "办公时间",
-    "base_url": "门户地址",
-    "enquiry_phone": "中心咨询电话",
-    "supervision_phone": "中心监督投诉电话",
-    "citizen_hotline": "政务服务便民热线",
-    "demo": "示例数据标记",
-    "reviewed": "审核日期",
-}
-
-
-def _keyed(
-    kind: str,
-    file: str,
-    key: str,
-    old: Mapping[str, Any],
-    new: Mapping[str, Any],
-    base: Side,
-    head: Side,
-    result: Diff,
-) -> tuple[SourceMap | None, list[tuple[str, Any, Any, DataPath]]]:
-    """Added and removed entries of a keyed list file; pairs present on both sides."""
-    source = head.catalogue.sources.get(file)
-    order = list(new)
-    pairs: list[tuple[str, Any, Any, DataPath]] = []
-    for ident in sorted(set(old) | set(new)):
-        before, after = old.get(ident), new.get(ident)
-        if before is None:
-            result.changes.append(
-                Change(
-                    f"{kind}-added",
-                    kind,
-                    ident,
-                    _title(after),
-                    CHECKS[f"{kind}-added"].label,
-                    None,
-                    _title(after),
-                    f"{CHECKS[f'{kind}-added'].label} {_title(after)}",
-                    head.file(file),
-                    _line(source, (key, order.index(ident))),
-                )
-            )
-        elif after is None:
-            result.changes.append(
-                Change(
-                    f"{kind}-removed",
-                    kind,
-                    ident,
-                    _title(before),
-                    CHECKS[f"{kind}-removed"].label,
-                    _title(before),
-                    None,
-                    f"{CHECKS[f'{kind}-removed'].label} {_title(before)}",
-                    base.file(file),
-                    _line(base.catalogue.sources.get(file), (key,)),
-                )
-            )
-        elif before != after:
-            pairs.append((ident, before, after, (key, order.index(ident))))
-    return source, pairs
-
-
-def _title(value: Any) -> str:
-    return str(getattr(value, "title", None) or getattr(value, "name", ""))
-
-
-def _departments(base: Side, head: Side, result: Diff) -> None:
-    if _unreadable(base, head, "departments.yaml", result):
-        return
-    source, pairs = _keyed(
-        "department",
-        "departments.yaml",
-        "departments",
-        base.catalogue.departments,
-        head.catalogue.departments,
-        base,
-        head,
-        result,
-    )
-    checks = {"supervision_phone": "hotline-changed", "enquiry_phone": "phone-changed"}
-    for ident, before, after, prefix in pairs:
-        assert isinstance(before, Department) and isinstance(after, Department)
-        _fields(
-            "department",
-            ident,
-            after.name,
-            before,
-            after,
-            _DEPARTMENT_LABELS,
-            head.file("departments.yaml"),
-            source,
-            prefix,
-            checks,
-            result,
-        )
-
-
-def _laws(base: Side, head: Side, result: Diff) -> None:
-    if _unreadable(base, head, "laws.yaml", result):
-        return
-    source, pairs = _keyed(
-        "law", "laws.yaml", "laws", base.catalogue.laws, head.catalogue.laws, base, head, result
-    )
-    checks = {"repealed": "law-repealed", "effective": "law-effective-changed"}
-    for ident, before, after, prefix in pairs:
-        assert isinstance(before, Law) and isinstance(after, Law)
-        # A repeal date withdrawn is still a change of the law's status the office must see.
-        _fields(
-            "law",
-            ident,
-            f"《{after.title}》",
-            before,
-            after,
-            _LAW_LABELS,
-            head.file("laws.yaml"),
-            source,
-            prefix,
-            checks,
-            result,
-        )
-
-
-def _chains(base: Side, head: Side, result: Diff) -> None:
-    if _unreadable(base, head, "chains.yaml", result):
-        return
-    source, pairs = _keyed(
-        "chain",
-        "chains.yaml",
-        "chains",
-        base.catalogue.chains,
-        head.catalogue.chains,
-        base,
-        head,
-        result,
-    )
-    for ident, before, after, prefix in pairs:
-        assert isinstance(before, Chain) and isinstance(after, Chain)
-        file = head.file("chains.yaml")
-        for key, label in (("name", "名称"), ("description", "说明")):
-            if getattr(before, key) != getattr(after, key):
-                old, new = show(getattr(before, key)), show(getattr(after, key))
-                result.changes.append(
-                    Change(
-                        "chain-changed",
-                        "chain",
-                        ident,
-                        after.name,
-                        label,
-                        old,
-                        new,
-                        f"审批链 {after.name}:{label} {old} → {new}",
-                        file,
-                        _line(source, (*prefix, key)),
-                    )
-                )
-        if before.stages != after.stages:
-            old = _stages(before)
-            new = _stages(after)
-            result.changes.append(
-                Change(
-                    "chain-changed",
-                    "chain",
-                    ident,
-                    after.name,
-                    "阶段",
-                    old,
-                    new,
-                    f"审批链 {after.name}:阶段 {old} → {new}",
-                    file,
-                    _line(source, (*prefix, "stages")),
-                )
-            )
-
-
-def _stages(chain: Chain) -> str:
-    return " → ".join(f"{s.name}({'、'.join(s.items)})" for s in chain.stages)
-
-
-def _centre(base: Side, head: Side, result: Diff) -> None:
-    if _unreadable(base, head, "centre.yaml", result):
-        return
-    before: Centre | None = base.catalogue.centre
-    after: Centre | None = head.catalogue.centre
-    if before is None or after is None or before == after:
-        return
-    checks = {
-        "supervision_phone": "hotline-changed",
-        "citizen_hotline": "hotline-changed",
-        "enquiry_phone": "phone-changed",
-        "base_url": "base-url-changed",
-        "reviewed": "reviewed-changed",
-    }
-    _fields(
-        "centre",
-        "centre",
-        "中心",
-        before,
-        after,
-        _CENTRE_LABELS,
-        head.file("centre.yaml"),
-        head.catalogue.sources.get("centre.yaml"),
-        (),
-        checks,
-        result,
-    )
