@@ -9,26 +9,22 @@ list reports nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue.loaded import flat_steps
 from ..catalogue.models import (
-    FREE,
     Basis,
-    Citation,
-    Fee,
     Item,
     Kind,
     Material,
     Necessity,
-    SpecialProcedure,
-    TimeLimit,
 )
-from ..catalogue.sources import DataPath
+from . import limits
 from .burden import Burden
+from .findings import Finding, Recorder, show
+
+__all__ = ["Finding", "diff_item", "show"]
 
 ITEM_LABELS: dict[str, str] = {
     "name": "事项名称",
@@ -72,41 +68,9 @@ MATERIAL_LABELS: dict[str, str] = {
     "note": "备注",
 }
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
-
-@dataclass(frozen=True)
-class Finding:
-    check: str
-    field: str
-    old: str | None
-    new: str | None
-    text: str
-    path: DataPath
-
-
-def show(value: Any, limit: int = 60) -> str:
-    """A value as a reviewer reads it: enums by their Chinese value, long text shortened."""
-    if value is None:
-        return "(空)"
-    if isinstance(value, list | tuple):
-        return "、".join(show(v, limit) for v in value) or "(空)"
-    text = str(getattr(value, "value", value))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class ItemDiff:
+class ItemDiff(Recorder):
     """Findings and burden figures of one item between two versions."""
-
-    def __init__(self, old: Item, new: Item, laws: Mapping[str, str]) -> None:
-        self.old, self.new, self.laws = old, new, laws
-        self.findings: list[Finding] = []
-        self.burden = Burden()
-
-    def add(self, check: str, label: str, old: Any, new: Any, text: str, path: DataPath) -> None:
-        shown_old = None if old is None else show(old)
-        shown_new = None if new is None else show(new)
-        self.findings.append(Finding(check, label, shown_old, shown_new, text, path))
 
     def run(self) -> ItemDiff:
         handlers: dict[str, Callable[[], None]] = {
@@ -117,9 +81,9 @@ class ItemDiff:
             "quantity_limit": self._quantity,
             "materials": self._materials,
             "steps": self._steps,
-            "time_limit": self._time,
-            "special_procedures": self._specials,
-            "fees": self._fees,
+            "time_limit": lambda: limits.time_limits(self),
+            "special_procedures": lambda: limits.special_procedures(self),
+            "fees": lambda: limits.fees(self),
             "online": self._online,
             "visits": self._visits,
             "contact": self._contact,
@@ -137,10 +101,6 @@ class ItemDiff:
         return self
 
     # --- helpers -------------------------------------------------------------------------
-
-    def law(self, citation: Citation) -> str:
-        return f"《{self.laws.get(citation.law, citation.law)}》{citation.articles}"
-
     def _generic(self, name: str, before: Any, after: Any) -> None:
         label = ITEM_LABELS.get(name, name)
         if isinstance(before, list) and isinstance(after, list):
@@ -234,7 +194,7 @@ class ItemDiff:
                     ("conditions", index),
                 )
             elif before.basis != condition.basis:
-                self._citation(
+                self.citation(
                     "受理条件依据", before.basis, condition.basis, ("conditions", index, "basis")
                 )
         for condition in self.old.conditions:
@@ -248,29 +208,6 @@ class ItemDiff:
                     f"删除受理条件 {text}",
                     ("conditions",),
                 )
-
-    def _citation(
-        self, label: str, before: Citation | None, after: Citation | None, path: DataPath
-    ) -> None:
-        if before == after:
-            return
-        if before is None:
-            assert after is not None
-            self.add(
-                "basis-added", label, None, self.law(after), f"新增{label} {self.law(after)}", path
-            )
-        elif after is None:
-            self.add(
-                "basis-removed",
-                label,
-                self.law(before),
-                None,
-                f"删除{label} {self.law(before)}",
-                path[:-1],
-            )
-        else:
-            old, new = self.law(before), self.law(after)
-            self.add("basis-changed", label, old, new, f"{label} {old} → {new}", path)
 
     def _refusals(self) -> None:
         self._list(
@@ -378,183 +315,6 @@ class ItemDiff:
         if not any(f.path == ("steps",) for f in self.findings):
             self.add("field-changed", "办理流程", None, None, "办理流程顺序或说明调整", ("steps",))
 
-    def _time(self) -> None:
-        limits = (("statutory", "法定时限"), ("promised", "承诺时限"))
-        for name, label in limits:
-            before: TimeLimit = getattr(self.old.time_limit, name)
-            after: TimeLimit = getattr(self.new.time_limit, name)
-            path: DataPath = ("time_limit", name)
-            if before.days != after.days or before.unit != after.unit:
-                self._limit(name, label, before, after, path)
-            if before.basis != after.basis:
-                self._citation(f"{label}依据", before.basis, after.basis, (*path, "basis"))
-            if before.note != after.note:
-                self.add(
-                    "field-changed",
-                    f"{label}说明",
-                    before.note,
-                    after.note,
-                    f"{label}说明 {show(before.note)} → {show(after.note)}",
-                    (*path, "note"),
-                )
-
-    def _limit(
-        self, name: str, label: str, before: TimeLimit, after: TimeLimit, path: DataPath
-    ) -> None:
-        if before.unit != after.unit:
-            text = (
-                f"{label} {before.days} 个{before.unit.value} → {after.days} 个{after.unit.value}"
-            )
-            self.add(
-                f"{name}-limit-changed",
-                label,
-                f"{before.days} 个{before.unit.value}",
-                f"{after.days} 个{after.unit.value}",
-                text,
-                path,
-            )
-            return
-        delta = after.days - before.days
-        setattr(self.burden, f"{name}_days", getattr(self.burden, f"{name}_days") + delta)
-        check = f"{name}-limit-raised" if delta > 0 else f"{name}-limit-lowered"
-        unit = after.unit.value
-        self.add(
-            check,
-            label,
-            f"{before.days} 个{unit}",
-            f"{after.days} 个{unit}",
-            f"{label} {before.days} → {after.days} 个{unit}",
-            (*path, "days"),
-        )
-
-    def _specials(self) -> None:
-        def key(p: SpecialProcedure) -> str:
-            return p.name
-
-        old = {key(p): p for p in self.old.special_procedures}
-        new_names = {key(p) for p in self.new.special_procedures}
-        for index, proc in enumerate(self.new.special_procedures):
-            before = old.get(key(proc))
-            if before is None:
-                self.add(
-                    "special-procedure-added",
-                    "特别程序",
-                    None,
-                    proc.name,
-                    f"新增特别程序 {proc.name}(最长 {proc.days} 个{proc.unit.value})",
-                    ("special_procedures", index),
-                )
-            elif before != proc:
-                check = (
-                    "special-procedure-added"
-                    if proc.days > before.days
-                    else ("special-procedure-changed")
-                )
-                self.add(
-                    check,
-                    "特别程序",
-                    f"{before.days} 个{before.unit.value}",
-                    f"{proc.days} 个{proc.unit.value}",
-                    f"特别程序 {proc.name} 最长 {before.days} → {proc.days} 个{proc.unit.value}",
-                    ("special_procedures", index),
-                )
-        for proc in self.old.special_procedures:
-            if key(proc) not in new_names:
-                self.add(
-                    "special-procedure-removed",
-                    "特别程序",
-                    proc.name,
-                    None,
-                    f"删除特别程序 {proc.name}",
-                    ("special_procedures",),
-                )
-
-    def _fees(self) -> None:
-        old = _fee_list(self.old.fees)
-        new = _fee_list(self.new.fees)
-        if isinstance(old, str) or isinstance(new, str):
-            self._fee_text(old, new)
-            return
-        before_by_name = {f.name: f for f in old}
-        for index, fee in enumerate(new):
-            before = before_by_name.get(fee.name)
-            path: DataPath = ("fees", index)
-            if before is None:
-                self.burden.fees_added += 1
-                self.add(
-                    "fee-added",
-                    "收费",
-                    None,
-                    f"{fee.name}({fee.standard})",
-                    f"新增收费 {fee.name}({fee.standard})",
-                    path,
-                )
-                continue
-            if before.standard != fee.standard:
-                check = _fee_direction(before.standard, fee.standard)
-                if check == "fee-raised":
-                    self.burden.fees_raised += 1
-                elif check == "fee-lowered":
-                    self.burden.fees_lowered += 1
-                self.add(
-                    check,
-                    "收费标准",
-                    before.standard,
-                    fee.standard,
-                    f"收费标准 {fee.name}:{before.standard} → {fee.standard}",
-                    (*path, "standard"),
-                )
-            if before.basis != fee.basis:
-                self._citation("收费依据", before.basis, fee.basis, (*path, "basis"))
-            for name, label in (("approved_by", "批准机关"), ("licence", "收费许可证")):
-                if getattr(before, name) != getattr(fee, name):
-                    self.add(
-                        "field-changed",
-                        label,
-                        getattr(before, name),
-                        getattr(fee, name),
-                        f"收费 {fee.name}:{label} {show(getattr(before, name))} → "
-                        f"{show(getattr(fee, name))}",
-                        (*path, name),
-                    )
-        names = {f.name for f in new}
-        for fee in old:
-            if fee.name not in names:
-                self.burden.fees_removed += 1
-                self.add(
-                    "fee-removed",
-                    "收费",
-                    f"{fee.name}({fee.standard})",
-                    None,
-                    f"取消收费 {fee.name}",
-                    ("fees",),
-                )
-
-    def _fee_text(self, old: list[Fee] | str, new: list[Fee] | str) -> None:
-        """Free text other than 不收费 on one side: compare as text; new fee lines count."""
-        before = old if isinstance(old, str) else "、".join(f"{f.name}({f.standard})" for f in old)
-        after = new if isinstance(new, str) else "、".join(f"{f.name}({f.standard})" for f in new)
-        if isinstance(new, list):
-            self.burden.fees_added += len(new)
-            for index, fee in enumerate(new):
-                self.add(
-                    "fee-added",
-                    "收费",
-                    None,
-                    f"{fee.name}({fee.standard})",
-                    f"新增收费 {fee.name}({fee.standard})",
-                    ("fees", index),
-                )
-        else:
-            self.add(
-                "fee-changed",
-                "收费",
-                before,
-                after,
-                f"收费 {show(before)} → {show(after)}",
-                ("fees",),
-            )
-
     def _online(self) -> None:
         old, new = self.old.online, self.new.online
         if old is None and new is not None:
@@ -630,22 +390,6 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "model_dump"):
         return "、".join(f"{v}" for v in value.model_dump(mode="json").values() if v)
     return value
-
-
-def _fee_list(fees: list[Fee] | str) -> list[Fee] | str:
-    return [] if fees == FREE else fees
-
-
-def _fee_direction(before: str, after: str) -> str:
-    """fee-raised / fee-lowered when every amount moved the same way, else fee-changed."""
-    old = [float(n) for n in _NUMBER.findall(before)]
-    new = [float(n) for n in _NUMBER.findall(after)]
-    if old and len(old) == len(new):
-        if all(b >= a for a, b in zip(old, new, strict=True)) and old != new:
-            return "fee-raised"
-        if all(b <= a for a, b in zip(old, new, strict=True)) and old != new:
-            return "fee-lowered"
-    return "fee-changed"
 
 
 def diff_item(old: Item, new: Item, laws: Mapping[str, str]) -> tuple[list[Finding], Burden]:
