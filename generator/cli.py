@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|schema|synth|build|serve``.
+"""Command line: ``python -m generator check|diff|schema|synth|build|serve``.
 
 Exit status follows yamllint: 0 clean, 1 problems found (warnings only with ``--strict``),
 2 usage or internal error.  Bad catalogue data never produces a traceback.
@@ -83,6 +83,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve_site(Path(args.catalogue), host=args.host, port=args.port, as_of=args.as_of)
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .review.command import run_diff
+
+    return run_diff(args.base, args.head, catalogue_path=args.catalogue_path, fmt=args.format)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="办事指南门户生成器")
     sub = top.add_subparsers(dest="command", required=True)
@@ -93,6 +99,13 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="警告也视为失败")
     check.add_argument("--as-of", type=_date, default=date.today(), help="按此日期判断法规效力")
     check.set_defaults(run=_cmd_check)
+
+    diff = sub.add_parser("diff", help="比较两个版本的目录(语义差异和负担报告)")
+    diff.add_argument("base", help="基准:git 版本或目录")
+    diff.add_argument("head", nargs="?", default=None, help="新版本:git 版本或目录;默认为工作区")
+    diff.add_argument("--format", choices=["markdown", "json", "github"], default="markdown")
+    diff.add_argument("--catalogue-path", default="catalogue", help="目录在仓库中的路径")
+    diff.set_defaults(run=_cmd_diff)
 
     schema = sub.add_parser("schema", help="写出 JSON Schema")
     schema.add_argument("--out", default=str(SCHEMA_DIR))

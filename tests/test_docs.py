@@ -25,6 +25,8 @@ def test_every_emitted_code_is_documented() -> None:
     emitted = {
         code
         for path in (ROOT / "generator").rglob("*.py")
+        # review/ has its own check ids, documented in docs/review.md (tests/test_review_*)
+        if "review" not in path.relative_to(ROOT / "generator").parts
         for code in CODE.findall(path.read_text(encoding="utf-8"))
     }
     assert emitted, "the code pattern found nothing; is the grep broken?"

@@ -95,7 +95,7 @@ def test_mkdocs_nav_matches_the_plan_and_lists_no_item() -> None:
     planned = [(title, pages.src_uri(url)) for title, url in pages.NAV]
     assert nav[: len(planned)] == planned
     assert not any("items/" in src for _, src in nav)
-    assert len(nav) <= 6
+    assert len(nav) <= 7
     assert config["theme"]["font"] is False
     assert "search" not in [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
     assert config["docs_dir"].startswith("site_overrides/")

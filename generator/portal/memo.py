@@ -23,6 +23,8 @@ from jinja2 import Environment
 
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem, load_catalogue, load_item
+from ..review import git
+from ..review.history import History, compute_history
 from .pages import Page, SitePlan, plan_site
 from .rendering import make_environment
 from .shells import page_id
@@ -66,6 +68,7 @@ class Memo:
     """(kind, key) -> (item stamp, top fingerprint, value): views and rendered pages."""
     last_good: Catalogue | None = None
     _environment: tuple[tuple[str, str], Environment] | None = None
+    _history: tuple[str, dict[str, str], History] | None = None
 
     def start(self, root: Path, templates: Iterable[Path]) -> None:
         """Begin a rebuild: take the fingerprint of everything but the item files."""
@@ -96,6 +99,20 @@ class Memo:
         value = compute()
         self.derived[(kind, key)] = (item, self.top, value)
         return value
+
+    def history(self, root: Path, names: dict[str, str]) -> History:
+        """The catalogue's change history, walked again only after a new commit (or a
+        renamed item); a new commit also changes the fingerprint, since pages show it."""
+        if not self.enabled:
+            return compute_history(root, names=names)
+        try:
+            head = git.resolve("HEAD", git.toplevel(root))
+        except (git.GitError, ValueError):
+            head = ""
+        if self._history is None or self._history[:2] != (head, names):
+            self._history = (head, names, compute_history(root, names=names))
+        self.top += head
+        return self._history[2]
 
     def environment(self, overrides: Path) -> Environment:
         """The template environment, kept while no template changed (compiling them all
@@ -136,7 +153,9 @@ def plan(root: Path, templates: Iterable[Path]) -> tuple[Catalogue, SitePlan, li
         catalogue = MEMO.last_good
     elif MEMO.enabled:
         MEMO.last_good = catalogue
-    return catalogue, plan_site(catalogue, item_view=_item_view), errors
+    names = {item_id: loaded.item.name for item_id, loaded in catalogue.items.items()}
+    history = MEMO.history(root, names)
+    return catalogue, plan_site(catalogue, history, item_view=_item_view), errors
 
 
 def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:

@@ -134,6 +134,10 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         for static in self.plan.files:
             uri = static.url.lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(static.source)))
+        for generated in self.plan.generated:
+            files.append(
+                File.generated(config, generated.url.lstrip("/"), content=generated.content)
+            )
         for asset in sorted(p for p in (ASSETS / "banshi").rglob("*") if p.is_file()):
             uri = urls.asset_url(asset.relative_to(ASSETS / "banshi").as_posix()).lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(asset)))

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
-from . import views
+from ..review.history import History
+from . import changes, views
 from .urls import (
     CHAINS,
+    CHANGES,
+    CHANGES_FEED,
     DEPARTMENTS,
     HOME,
     SEARCH,
@@ -75,10 +79,19 @@ class StaticFile:
     url: str
 
 
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file whose content the plan produces (the Atom feed)."""
+
+    url: str
+    content: bytes
+
+
 @dataclass
 class SitePlan:
     pages: list[Page] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
+    generated: list[GeneratedFile] = field(default_factory=list)
 
     def by_url(self) -> dict[str, Page]:
         return {page.url: page for page in self.pages}
@@ -90,6 +103,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("审批链", CHAINS),
     ("个人办事", theme_url("person")),
     ("法人办事", theme_url("organisation")),
+    ("最近更新", CHANGES),
 )
 """The whole navigation: a few fixed entries.  Items are never listed in it (a nav listing
 every item is copied into every page and grows the site with the square of the catalogue)."""
@@ -102,10 +116,14 @@ def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> views.Item
     return views.item_view(catalogue, loaded, url=url)
 
 
-def plan_site(catalogue: Catalogue, *, item_view: ItemViewer = _item_view) -> SitePlan:
+def plan_site(
+    catalogue: Catalogue, history: History | None = None, *, item_view: ItemViewer = _item_view
+) -> SitePlan:
     """Every page of the portal, in a stable order, with its context.
 
-    ``item_view`` builds an item's guide (the preview server passes one that remembers).
+    ``history`` (from :mod:`generator.review.history`) adds 最近更新, its feed and a short
+    history on each item page; without it those are left out.  ``item_view`` builds an
+    item's guide (the preview server passes one that remembers).
     """
     if catalogue.centre is None:
         raise ValueError("catalogue has no centre.yaml")
@@ -164,6 +182,7 @@ def plan_site(catalogue: Catalogue, *, item_view: ItemViewer = _item_view) -> Si
     published: set[str] = set()
     for loaded in catalogue.items.values():
         guide = item_view(catalogue, loaded, item_url(loaded.id))
+        item_history = changes.item_history(history, loaded.id) if history else None
         add(
             item_url(loaded.id),
             "item.html",
@@ -171,6 +190,7 @@ def plan_site(catalogue: Catalogue, *, item_view: ItemViewer = _item_view) -> Si
             ITEM_SECTIONS,
             shell=item_url(SHELL_ID),
             item=guide,
+            history=item_history,
         )
         add(
             notice_url(loaded.id),
@@ -185,4 +205,18 @@ def plan_site(catalogue: Catalogue, *, item_view: ItemViewer = _item_view) -> Si
             if url and url not in published and source.is_file():
                 published.add(url)
                 plan.files.append(StaticFile(source, url))
+    if history is not None:
+        ids = set(catalogue.items)
+        newest = max((i.reviewed for i in items), default=centre.reviewed or date(2000, 1, 1))
+        add(
+            CHANGES,
+            "changes.html",
+            "最近更新",
+            changes=changes.recent(history, ids),
+            scope=changes.scope(history),
+            feed_url=CHANGES_FEED,
+        )
+        plan.generated.append(
+            GeneratedFile(CHANGES_FEED, changes.feed(history, centre, ids, newest))
+        )
     return plan

@@ -138,31 +138,39 @@ def write_pages(
 
 _URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n", re.DOTALL)
 _LASTMOD = re.compile(r"<lastmod>([^<]*)</lastmod>")
+_LOC = re.compile(r"<loc>([^<]*)</loc>")
 
 
 def fix_sitemap(text: str, pages: Sequence[Page], absolute: Callable[[str], str]) -> str:
     """The theme's sitemap with its shell entries replaced by the pages written from them.
 
-    The entries keep the plan's order and the format MkDocs gives its own (same lastmod,
-    which comes from the catalogue, not the clock).
+    Entries come in the order MkDocs gives them when it draws every page itself: pages of
+    the docs folder first, then the planned pages in plan order; the new entries take the
+    format and lastmod (the catalogue's date, not the clock) of MkDocs' own.
     """
     blocks = _URL_BLOCK.findall(text)
     if not blocks:
         return text
-    kept = [block for block in blocks if SHELL_ID not in block]
-    template = blocks[0]
-    lastmod = _LASTMOD.search(template)
-    added = []
+    lastmod = _LASTMOD.search(blocks[0])
+    order = {absolute(page.url): index for index, page in enumerate(pages)}
+    by_loc = {_loc(block): block for block in blocks if SHELL_ID not in block}
     for page in pages:
-        if page.shell is None:
-            continue
-        entry = f"    <url>\n         <loc>{html.escape(absolute(page.url))}</loc>\n"
-        if lastmod:
-            entry += f"         <lastmod>{lastmod.group(1)}</lastmod>\n"
-        added.append(entry + "    </url>\n")
+        if page.shell is not None:
+            loc = absolute(page.url)
+            entry = f"    <url>\n         <loc>{html.escape(loc)}</loc>\n"
+            if lastmod:
+                entry += f"         <lastmod>{lastmod.group(1)}</lastmod>\n"
+            by_loc[loc] = entry + "    </url>\n"
+    unplanned = [block for loc, block in by_loc.items() if loc not in order]
+    planned = sorted((loc for loc in by_loc if loc in order), key=order.__getitem__)
     head = text[: text.index(blocks[0])]
     tail = text[text.rindex(blocks[-1]) + len(blocks[-1]) :]
-    return head + "".join(kept) + "".join(added) + tail
+    return head + "".join(unplanned) + "".join(by_loc[loc] for loc in planned) + tail
+
+
+def _loc(block: str) -> str:
+    found = _LOC.search(block)
+    return html.unescape(found.group(1)) if found else block
 
 
 def rewrite_sitemaps(

@@ -79,3 +79,13 @@ def relative_url(target: str, current: str) -> str:
 def src_uri(url: str) -> str:
     """The Markdown path MkDocs needs for a URL (directory URLs: ``x/`` is ``x/index.md``)."""
     return "index.md" if url == HOME else url.strip("/") + "/index.md"
+
+
+CHANGES = "/changes/"
+"""最近更新: recent changes across the catalogue."""
+CHANGES_FEED = "/changes/feed.xml"
+"""The Atom feed of the same changes."""
+
+
+def changes_url() -> str:
+    return CHANGES

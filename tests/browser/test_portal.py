@@ -43,9 +43,10 @@ PAGES = {
     "chain": f"/chains/{CHAIN}/",
     "theme": "/themes/person/",
     "about": "/about/",
+    "changes": "/changes/",
 }
 
-AXE_PAGES = ("home", "department", "item", "notice", "chain")
+AXE_PAGES = ("home", "department", "item", "notice", "chain", "changes")
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 

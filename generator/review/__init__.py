@@ -1,0 +1,1 @@
+"""Reviewing catalogue changes: semantic diff, burden rules, public history, feed."""

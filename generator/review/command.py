@@ -1,0 +1,62 @@
+"""``python -m generator diff BASE [HEAD]``: find the two catalogues, diff them, report.
+
+Each side is a catalogue folder when such a folder exists, else a git revision whose
+``--catalogue-path`` folder is exported into a temporary directory; HEAD defaults to the
+working tree's catalogue.  Exit 0 without changes for the legal office, 1 with, 2 for usage
+errors (unknown revision, missing folder), each with a one-line message.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from . import git
+from .diff import diff_catalogues, load_sides
+from .report import FORMATS
+
+
+class UsageError(Exception):
+    pass
+
+
+def _root(
+    spec: str | None, catalogue_path: str, work: Path, *, repo: Path | None
+) -> tuple[Path, str, str]:
+    """(folder, label, display name) of one side."""
+    if spec is None:
+        root = (repo / catalogue_path) if repo else Path(catalogue_path)
+        if not root.is_dir():
+            raise UsageError(f"目录不存在:{root}")
+        return root, "工作区", catalogue_path
+    folder = Path(spec)
+    if folder.is_dir():
+        return folder, spec, spec
+    if repo is None:
+        raise UsageError(f"既不是目录,也不在 git 仓库中:{spec}")
+    try:
+        commit = git.resolve(spec, repo)
+        root = git.export(commit, catalogue_path, repo, work / commit)
+    except git.GitError as exc:
+        raise UsageError(str(exc)) from None
+    return root, f"{spec}({commit[:8]})", catalogue_path
+
+
+def run_diff(base: str, head: str | None, *, catalogue_path: str, fmt: str) -> int:
+    """Print the report of BASE → HEAD; return the exit status."""
+    try:
+        repo: Path | None = git.toplevel(Path.cwd())
+    except git.GitError:
+        repo = None
+    with tempfile.TemporaryDirectory(prefix="banshi-diff-") as tmp:
+        try:
+            old = _root(base, catalogue_path, Path(tmp), repo=repo)
+            new = _root(head, catalogue_path, Path(tmp), repo=repo)
+        except UsageError as exc:
+            print(f"diff:{exc}", file=sys.stderr)
+            return 2
+        sides = load_sides(old[0], new[0], (old[1], new[1]), (old[2], new[2]))
+        result = diff_catalogues(*sides)
+    sys.stdout.write(FORMATS[fmt](result))
+    return result.exit_code()

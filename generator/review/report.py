@@ -1,0 +1,149 @@
+"""Reports of a :class:`~.diff.Diff`: Markdown (default), JSON and GitHub.
+
+The burden table comes first, then what needs the legal office, then every change by
+subject.  ``github`` prints workflow annotations (``::warning file=…,line=…::``) on stdout
+and appends the Markdown to the job summary file when ``GITHUB_STEP_SUMMARY`` is set.
+Catalogue text is escaped for Markdown tables so a ``|`` or ``<`` in a name cannot break
+or inject into the summary.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .burden import BURDEN_HEADERS, CHECKS, LEVEL_ZH, Level, burden_cells
+from .diff import Change, Diff
+
+SUBJECTS = (
+    ("item", "事项"),
+    ("department", "部门"),
+    ("law", "法规"),
+    ("chain", "审批链"),
+    ("centre", "中心"),
+    ("file", "文件"),
+)
+
+
+def _md(text: str) -> str:
+    """Escape catalogue text for a Markdown table cell or list item (GitHub flavour)."""
+    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    out = out.replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "*_`[]#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _where(change: Change) -> str:
+    return f"`{change.file}:{change.line}`"
+
+
+def _mark(change: Change) -> str:
+    check = CHECKS[change.check]
+    if check.win:
+        return "✓ 减轻负担"
+    return LEVEL_ZH[change.level]
+
+
+def summary_line(diff: Diff) -> str:
+    if not diff.changes:
+        return "没有实质变更(格式调整、键的顺序不算变更)。"
+    return (
+        f"共 {len(diff.changes)} 处变更:需法制办审核 {diff.count(Level.ERROR)} 处,"
+        f"增加负担 {diff.count(Level.WARNING)} 处,减轻负担 {diff.wins} 处。"
+    )
+
+
+def format_markdown(diff: Diff) -> str:
+    lines = [f"# 目录变更:{_md(diff.base)} → {_md(diff.head)}", "", summary_line(diff), ""]
+    if not diff.changes:
+        return "\n".join(lines)
+    if diff.burden:
+        lines += ["## 群众负担变化", ""]
+        lines.append("| 事项 | " + " | ".join(BURDEN_HEADERS) + " |")
+        lines.append("|" + " --- |" * (len(BURDEN_HEADERS) + 1))
+        for item_id in sorted(diff.burden):
+            name = _md(diff.names.get(item_id, item_id))
+            cells = burden_cells(diff.burden[item_id])
+            lines.append(f"| {name}(`{item_id}`) | " + " | ".join(cells) + " |")
+        lines.append("| **合计** | " + " | ".join(burden_cells(diff.total)) + " |")
+        lines += ["", "✓ 表示减轻负担。新增和删除的事项不计入上表。", ""]
+    flagged = [c for c in diff.changes if c.level is Level.ERROR]
+    if flagged:
+        lines += ["## 需法制办审核", ""]
+        lines += ["| 检查项 | 变更 | 位置 |", "| --- | --- | --- |"]
+        for c in flagged:
+            lines.append(f"| `{c.check}` | {_md(c.name)}:{_md(c.text)} | {_where(c)} |")
+        lines.append("")
+    for subject, title in SUBJECTS:
+        changes = [c for c in diff.changes if c.subject == subject]
+        if not changes:
+            continue
+        lines += [f"## {title}", ""]
+        current = None
+        for c in changes:
+            if (c.id, c.file) != current:
+                current = (c.id, c.file)
+                lines += ([""] if lines[-1] else []) + [
+                    f"### {_md(c.name)}(`{c.id}`)",
+                    "",
+                    f"文件:`{c.file}`",
+                    "",
+                ]
+            lines.append(f"- {_md(c.text)}(第 {c.line} 行;{_mark(c)};`{c.check}`)")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def format_json(diff: Diff) -> str:
+    payload = {
+        "base": diff.base,
+        "head": diff.head,
+        "summary": {
+            "changes": len(diff.changes),
+            "legal": diff.count(Level.ERROR),
+            "burden": diff.count(Level.WARNING),
+            "info": diff.count(Level.INFO),
+            "wins": diff.wins,
+            "exit_code": diff.exit_code(),
+        },
+        "burden": {
+            "total": diff.total.as_dict(),
+            "items": {k: diff.burden[k].as_dict() for k in sorted(diff.burden)},
+        },
+        "changes": [c.as_dict() for c in diff.changes],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(diff: Diff) -> str:
+    """Annotations on stdout; the Markdown goes to the job summary file when there is one."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with Path(summary).open("a", encoding="utf-8") as out:
+            out.write(format_markdown(diff) + "\n")
+    lines = []
+    for c in diff.changes:
+        if c.level is Level.INFO:
+            continue
+        title = f"{LEVEL_ZH[c.level]}:{c.check}"
+        props = f"file={_escape(c.file, prop=True)},line={c.line},title={_escape(title, prop=True)}"
+        lines.append(f"::warning {props}::{_escape(c.name + ':' + c.text)}")
+    lines.append(summary_line(diff))
+    return "\n".join(lines) + "\n"
+
+
+FORMATS: dict[str, Callable[[Diff], str]] = {
+    "markdown": lambda d: format_markdown(d) + "\n",
+    "json": format_json,
+    "github": format_github,
+}

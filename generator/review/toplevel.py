@@ -1,0 +1,292 @@
+"""The semantic diff of the top-level files: departments, laws, chains and the centre.
+
+Entries are matched by id; each changed field becomes one change located at the new file's
+line.  A file that does not load on one side is reported once as unreadable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..catalogue.models import Centre, Chain, Department, Law
+from ..catalogue.sources import DataPath, SourceMap
+from .burden import CHECKS
+from .items import show
+from .model import Change, Diff, Side, line_of, unreadable
+
+
+def diff_top_level(base: Side, head: Side, result: Diff) -> None:
+    _departments(base, head, result)
+    _laws(base, head, result)
+    _chains(base, head, result)
+    _centre(base, head, result)
+
+
+def _unreadable(base: Side, head: Side, name: str, result: Diff) -> bool:
+    for side in (base, head):
+        if name in side.unreadable:
+            result.changes.append(unreadable(side, name, "file", name, name))
+            return True
+    return False
+
+
+def _fields(
+    kind: str,
+    ident: str,
+    name: str,
+    before: Any,
+    after: Any,
+    labels: Mapping[str, str],
+    file: str,
+    source: SourceMap | None,
+    prefix: DataPath,
+    checks: Mapping[str, str],
+    result: Diff,
+) -> None:
+    for key, label in labels.items():
+        old, new = getattr(before, key), getattr(after, key)
+        if old == new:
+            continue
+        check = checks.get(key, "field-changed")
+        shown_old, shown_new = show(old), show(new)
+        result.changes.append(
+            Change(
+                check,
+                kind,
+                ident,
+                name,
+                label,
+                shown_old,
+                shown_new,
+                f"{name}:{label} {shown_old} → {shown_new}",
+                file,
+                line_of(source, (*prefix, key)),
+            )
+        )
+
+
+_DEPARTMENT_LABELS = {
+    "name": "部门全称",
+    "short_name": "简称",
+    "windows": "窗口",
+    "enquiry_phone": "咨询电话",
+    "supervision_phone": "监督投诉电话",
+    "address": "部门地址",
+}
+_LAW_LABELS = {
+    "title": "名称",
+    "level": "效力级别",
+    "issuer": "制定机关",
+    "number": "文号",
+    "effective": "施行日期",
+    "repealed": "废止日期",
+    "url": "官方文本地址",
+}
+_CENTRE_LABELS = {
+    "name": "中心名称",
+    "address": "中心地址",
+    "hours": "办公时间",
+    "base_url": "门户地址",
+    "enquiry_phone": "中心咨询电话",
+    "supervision_phone": "中心监督投诉电话",
+    "citizen_hotline": "政务服务便民热线",
+    "demo": "示例数据标记",
+    "reviewed": "审核日期",
+}
+
+
+def _keyed(
+    kind: str,
+    file: str,
+    key: str,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    base: Side,
+    head: Side,
+    result: Diff,
+) -> tuple[SourceMap | None, list[tuple[str, Any, Any, DataPath]]]:
+    """Added and removed entries of a keyed list file; pairs present on both sides."""
+    source = head.catalogue.sources.get(file)
+    order = list(new)
+    pairs: list[tuple[str, Any, Any, DataPath]] = []
+    for ident in sorted(set(old) | set(new)):
+        before, after = old.get(ident), new.get(ident)
+        if before is None:
+            result.changes.append(
+                Change(
+                    f"{kind}-added",
+                    kind,
+                    ident,
+                    _title(after),
+                    CHECKS[f"{kind}-added"].label,
+                    None,
+                    _title(after),
+                    f"{CHECKS[f'{kind}-added'].label} {_title(after)}",
+                    head.file(file),
+                    line_of(source, (key, order.index(ident))),
+                )
+            )
+        elif after is None:
+            result.changes.append(
+                Change(
+                    f"{kind}-removed",
+                    kind,
+                    ident,
+                    _title(before),
+                    CHECKS[f"{kind}-removed"].label,
+                    _title(before),
+                    None,
+                    f"{CHECKS[f'{kind}-removed'].label} {_title(before)}",
+                    base.file(file),
+                    line_of(base.catalogue.sources.get(file), (key,)),
+                )
+            )
+        elif before != after:
+            pairs.append((ident, before, after, (key, order.index(ident))))
+    return source, pairs
+
+
+def _title(value: Any) -> str:
+    return str(getattr(value, "title", None) or getattr(value, "name", ""))
+
+
+def _departments(base: Side, head: Side, result: Diff) -> None:
+    if _unreadable(base, head, "departments.yaml", result):
+        return
+    source, pairs = _keyed(
+        "department",
+        "departments.yaml",
+        "departments",
+        base.catalogue.departments,
+        head.catalogue.departments,
+        base,
+        head,
+        result,
+    )
+    checks = {"supervision_phone": "hotline-changed", "enquiry_phone": "phone-changed"}
+    for ident, before, after, prefix in pairs:
+        assert isinstance(before, Department) and isinstance(after, Department)
+        _fields(
+            "department",
+            ident,
+            after.name,
+            before,
+            after,
+            _DEPARTMENT_LABELS,
+            head.file("departments.yaml"),
+            source,
+            prefix,
+            checks,
+            result,
+        )
+
+
+def _laws(base: Side, head: Side, result: Diff) -> None:
+    if _unreadable(base, head, "laws.yaml", result):
+        return
+    source, pairs = _keyed(
+        "law", "laws.yaml", "laws", base.catalogue.laws, head.catalogue.laws, base, head, result
+    )
+    checks = {"repealed": "law-repealed", "effective": "law-effective-changed"}
+    for ident, before, after, prefix in pairs:
+        assert isinstance(before, Law) and isinstance(after, Law)
+        # A repeal date withdrawn is still a change of the law's status the office must see.
+        _fields(
+            "law",
+            ident,
+            f"《{after.title}》",
+            before,
+            after,
+            _LAW_LABELS,
+            head.file("laws.yaml"),
+            source,
+            prefix,
+            checks,
+            result,
+        )
+
+
+def _chains(base: Side, head: Side, result: Diff) -> None:
+    if _unreadable(base, head, "chains.yaml", result):
+        return
+    source, pairs = _keyed(
+        "chain",
+        "chains.yaml",
+        "chains",
+        base.catalogue.chains,
+        head.catalogue.chains,
+        base,
+        head,
+        result,
+    )
+    for ident, before, after, prefix in pairs:
+        assert isinstance(before, Chain) and isinstance(after, Chain)
+        file = head.file("chains.yaml")
+        for key, label in (("name", "名称"), ("description", "说明")):
+            if getattr(before, key) != getattr(after, key):
+                old, new = show(getattr(before, key)), show(getattr(after, key))
+                result.changes.append(
+                    Change(
+                        "chain-changed",
+                        "chain",
+                        ident,
+                        after.name,
+                        label,
+                        old,
+                        new,
+                        f"审批链 {after.name}:{label} {old} → {new}",
+                        file,
+                        line_of(source, (*prefix, key)),
+                    )
+                )
+        if before.stages != after.stages:
+            old = _stages(before)
+            new = _stages(after)
+            result.changes.append(
+                Change(
+                    "chain-changed",
+                    "chain",
+                    ident,
+                    after.name,
+                    "阶段",
+                    old,
+                    new,
+                    f"审批链 {after.name}:阶段 {old} → {new}",
+                    file,
+                    line_of(source, (*prefix, "stages")),
+                )
+            )
+
+
+def _stages(chain: Chain) -> str:
+    return " → ".join(f"{s.name}({'、'.join(s.items)})" for s in chain.stages)
+
+
+def _centre(base: Side, head: Side, result: Diff) -> None:
+    if _unreadable(base, head, "centre.yaml", result):
+        return
+    before: Centre | None = base.catalogue.centre
+    after: Centre | None = head.catalogue.centre
+    if before is None or after is None or before == after:
+        return
+    checks = {
+        "supervision_phone": "hotline-changed",
+        "citizen_hotline": "hotline-changed",
+        "enquiry_phone": "phone-changed",
+        "base_url": "base-url-changed",
+        "reviewed": "reviewed-changed",
+    }
+    _fields(
+        "centre",
+        "centre",
+        "中心",
+        before,
+        after,
+        _CENTRE_LABELS,
+        head.file("centre.yaml"),
+        head.catalogue.sources.get("centre.yaml"),
+        (),
+        checks,
+        result,
+    )

@@ -1,0 +1,148 @@
+"""The burden rules one at a time: each edit of an item gives exact findings and figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.catalogue.loaded import load_catalogue
+from generator.catalogue.models import (
+    Citation,
+    DayUnit,
+    Fee,
+    Item,
+    Kind,
+    Necessity,
+)
+from generator.review.burden import CHECKS, Burden, Level
+from generator.review.items import diff_item
+
+PORTAL = Path(__file__).parent / "fixtures" / "portal"
+
+
+@pytest.fixture(scope="module")
+def item() -> Item:
+    catalogue, _ = load_catalogue(PORTAL)
+    return catalogue.items["company-setup"].item
+
+
+def _fee(standard: str) -> Fee:
+    return Fee(
+        name="工本费",
+        standard=standard,
+        basis=Citation(law="company-law", articles="第三十条"),
+        approved_by="市发展改革委",
+    )
+
+
+def _limit(item: Item, which: str, **changes: Any) -> Item:
+    limits = item.time_limit
+    new = getattr(limits, which).model_copy(update=changes)
+    return item.model_copy(update={"time_limit": limits.model_copy(update={which: new})})
+
+
+CASES: dict[str, tuple[Callable[[Item], Item], list[tuple[str, str]], dict[str, int]]] = {
+    "kind to promised": (
+        lambda i: i.model_copy(update={"kind": Kind.ON_THE_SPOT}),
+        [("kind-to-on-the-spot", "办件类型 承诺件 → 即办件")],
+        {"to_on_the_spot": 1},
+    ),
+    "online lost": (
+        lambda i: i.model_copy(update={"online": None}),
+        [("online-lost", "取消网上办理 测试市企业开办平台")],
+        {"online_lost": 1},
+    ),
+    "statutory lowered": (
+        lambda i: _limit(i, "statutory", days=2),
+        [("statutory-limit-lowered", "法定时限 3 → 2 个工作日")],
+        {"statutory_days": -1},
+    ),
+    "promised unit": (
+        lambda i: _limit(i, "promised", unit=DayUnit.CALENDAR),
+        [("promised-limit-changed", "承诺时限 1 个工作日 → 1 个自然日")],
+        {},
+    ),
+    "material required": (
+        lambda i: i.model_copy(
+            update={
+                "materials": [
+                    *i.materials[:2],
+                    i.materials[2].model_copy(update={"necessity": Necessity.REQUIRED}),
+                ]
+            }
+        ),
+        [("material-required", "材料 授权委托书:必要性 非必要 → 必要")],
+        {},
+    ),
+    "material reordered": (
+        lambda i: i.model_copy(update={"materials": list(reversed(i.materials))}),
+        [],
+        {},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_rule(item: Item, name: str) -> None:
+    change, expected, figures = CASES[name]
+    findings, burden = diff_item(item, change(item), {"company-law": "公司法"})
+    assert [(f.check, f.text) for f in findings] == expected
+    assert burden == Burden(**figures)
+
+
+def test_fees_raised_lowered_changed_and_removed(item: Item) -> None:
+    charged = item.model_copy(update={"fees": [_fee("每证 10 元")]})
+    cases = {
+        "每证 20 元": ("fee-raised", "fees_raised"),
+        "每证 5 元": ("fee-lowered", "fees_lowered"),
+        "按面积收取": ("fee-changed", None),
+    }
+    for standard, (check, figure) in cases.items():
+        after = charged.model_copy(update={"fees": [_fee(standard)]})
+        findings, burden = diff_item(charged, after, {})
+        assert [(f.check, f.text) for f in findings] == [
+            (check, f"收费标准 工本费:每证 10 元 → {standard}")
+        ]
+        assert burden == (Burden(**{figure: 1}) if figure else Burden())
+    findings, burden = diff_item(charged, item, {})
+    assert [(f.check, f.text) for f in findings] == [("fee-removed", "取消收费 工本费")]
+    assert burden == Burden(fees_removed=1)
+
+
+def test_hotline_changed_and_removed(item: Item) -> None:
+    own = item.model_copy(
+        update={"contact": item.contact.model_copy(update={"supervision_phone": "0512-1"})}
+    )
+    findings, _ = diff_item(item, own, {})
+    assert [(f.check, f.text) for f in findings] == [
+        ("hotline-changed", "监督投诉电话 沿用部门电话 → 0512-1")
+    ]
+    findings, _ = diff_item(own, item, {})
+    assert [(f.check, f.text) for f in findings] == [
+        ("hotline-removed", "监督投诉电话 0512-1 → 沿用部门电话")
+    ]
+
+
+def test_levels_of_the_legal_office_flags() -> None:
+    legal = sorted(c.id for c in CHECKS.values() if c.level is Level.ERROR)
+    assert legal == [
+        "basis-added",
+        "basis-changed",
+        "basis-removed",
+        "fee-added",
+        "fee-changed",
+        "fee-raised",
+        "hotline-changed",
+        "hotline-removed",
+        "item-removed",
+        "law-removed",
+        "law-repealed",
+        "promised-limit-changed",
+        "promised-limit-raised",
+        "statutory-limit-changed",
+        "statutory-limit-lowered",
+        "statutory-limit-raised",
+    ]
