@@ -1,4 +1,4 @@
-"""The one MkDocs adapter: planned pages in, rendered HTML out, Pagefind after the build.
+"""The one MkDocs adapter: planned pages in, rendered HTML out, the search index after the build.
 
 Everything else (loading, planning, rendering, SVG, search indexing) knows nothing of
 MkDocs, so moving off MkDocs means rewriting only this file.  Catalogue text never passes
@@ -30,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue
 from ..search import index as search_index
+from ..search.synonyms import load_synonyms
 from . import pages, urls
 from .pages import Page, SitePlan
 from .rendering import make_environment, render_page
@@ -46,7 +47,7 @@ class BanshiConfig(Config):  # type: ignore[no-untyped-call]
     overrides = c.Type(str, default="site_overrides/templates")
     """Directory of template overrides, relative to mkdocs.yml."""
     search = c.Type(bool, default=True)
-    """Run Pagefind on the built site."""
+    """Write the search index into the built site."""
 
 
 def _source_date(catalogue: Catalogue) -> str:
@@ -65,6 +66,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self.plan = SitePlan()
         self.by_src: dict[str, Page] = {}
         self.env: Environment | None = None
+        self.catalogue: Catalogue | None = None
 
     # Run early so that other plugins see the centre's site name and our assets.
     @event_priority(50)
@@ -77,6 +79,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             log.error(diagnostic.parsable())
         if errors or catalogue.centre is None:
             raise PluginError(f"目录 {self.root} 有 {len(errors)} 个错误,无法生成网站。")
+        self.catalogue = catalogue
         self.plan = pages.plan_site(catalogue)
         self.by_src = {page.src_uri: page for page in self.plan.pages}
         self.env = make_environment(base / self.config.overrides)
@@ -87,7 +90,9 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             f"{centre.name} · 地址:{centre.address} · 政务服务便民热线 {centre.citizen_hotline}"
         )
         config.extra_css.append(urls.asset_url("portal.css").lstrip("/"))
+        config.extra_css.append(urls.asset_url("search.css").lstrip("/"))
         config.extra_javascript.append(urls.asset_url("portal.js").lstrip("/"))
+        config.extra_javascript.append(urls.asset_url("search.js").lstrip("/"))
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date(catalogue))
         return config
 
@@ -144,13 +149,12 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         server.watch(str(Path(__file__).parent.parent / "templates"))
         return server
 
-    # Run last, so the index sees every page other plugins wrote.
+    # Run last: the index is written beside the finished pages.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.search:
+        if not self.config.search or self.catalogue is None:
             return
-        try:
-            search_index.build_index(Path(config.site_dir))
-        except search_index.SearchIndexError as exc:
-            log.error("%s", exc)
-            raise PluginError("搜索索引生成失败。") from exc
+        synonyms = load_synonyms(self.root)
+        item_url = urls.item_url("{id}").lstrip("/")
+        out = Path(config.site_dir) / urls.SEARCH_INDEX.strip("/")
+        search_index.write_index(self.catalogue, synonyms.groups, out, item_url)
