@@ -10,6 +10,7 @@ time.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import itertools
 from collections.abc import Iterable
@@ -24,6 +25,19 @@ def syllables(run: str) -> list[str]:
     return [s for s in (p.lower() for p in lazy_pinyin(run)) if s.isascii() and s.isalpha()]
 
 
+@functools.lru_cache(maxsize=65_536)
+def _run_pinyin(run: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Pinyin of one Chinese run, cached: keywords and synonyms repeat across thousands
+    of items, and pypinyin was most of the index build time."""
+    spelled = syllables(run)
+    if len(spelled) != len(run):
+        return frozenset(), frozenset()  # a character without a reading: skip, not misalign
+    whole = {"".join(spelled)}
+    if len(spelled) > 1:
+        whole.add("".join(s[0] for s in spelled))
+    return frozenset(whole), frozenset(a + b for a, b in itertools.pairwise(spelled))
+
+
 def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
     """(whole-word tokens, part tokens) of a normalised name or keyword.
 
@@ -34,15 +48,10 @@ def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
     whole: set[str] = set()
     parts: set[str] = set()
     for run in runs(normalised):
-        if not is_cjk(run):
-            continue
-        spelled = syllables(run)
-        if len(spelled) != len(run):
-            continue  # a character without a reading: skip rather than misalign
-        whole.add("".join(spelled))
-        if len(spelled) > 1:
-            whole.add("".join(s[0] for s in spelled))
-            parts.update(a + b for a, b in itertools.pairwise(spelled))
+        if is_cjk(run):
+            w, p = _run_pinyin(run)
+            whole |= w
+            parts |= p
     return whole, parts
 
 
