@@ -121,7 +121,7 @@ class _Synonyms:
             for term in terms:
                 self.by_first[tokens(term)[0]].append((term, g))
 
-    def found(self, text: str, present: set[str]) -> set[int]:
+    def found(self, text: str, present: frozenset[str]) -> set[int]:
         hits: set[int] = set()
         for token in present:
             for term, g in self.by_first.get(token, ()):
