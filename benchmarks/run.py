@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import os
 import platform
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +26,9 @@ OUT = ROOT / "benchmarks" / "out"
 PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.support import CHROMIUM_ARGS  # noqa: E402  (the flags the tests use)
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import search  # noqa: E402  (benchmarks/search.py: bytes and latency of real searches)
 
 
 def _run(args: list[str]) -> float:
@@ -80,7 +78,8 @@ def bench_build(size: int) -> dict[str, Any]:
     )
     files, total = _tree_bytes(site)
     _, items = _tree_bytes(site / "items")
-    _, index = _tree_bytes(site / "pagefind") if (site / "pagefind").is_dir() else (0, 0)
+    index_dir = site / "search-index"
+    _, index = _tree_bytes(index_dir) if index_dir.is_dir() else (0, 0)
     return {
         "items": size,
         "build_s": round(seconds, 1),
@@ -125,56 +124,6 @@ def bench_incremental(size: int) -> dict[str, Any]:
         text=True,
     ).stdout
     return {"items": size, **json.loads(output.strip().splitlines()[-1])}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """The access log would bury the results table."""
-
-
-@contextlib.contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
-def bench_search(size: int, query: str = "执照") -> dict[str, Any]:
-    """Bytes a visitor downloads for one search, counted in a real browser."""
-    from playwright.sync_api import sync_playwright
-
-    site = OUT / f"site-{size}"
-    loaded: list[tuple[str, int]] = []
-    with _serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(f"{base}/", wait_until="networkidle")
-        page_bytes = 0
-
-        def record(response: Any) -> None:
-            with contextlib.suppress(Exception):
-                loaded.append((response.url, len(response.body())))
-
-        page.on("response", record)
-        box = page.locator("input[type=search], .pagefind-ui__search-input").first
-        box.fill(query)
-        page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
-        page.wait_for_load_state("networkidle")
-        results = page.locator(".pagefind-ui__result").count()
-        browser.close()
-    page_bytes = sum(n for _, n in loaded)
-    return {
-        "items": size,
-        "query": query,
-        "requests": len(loaded),
-        "search_bytes": page_bytes,
-        "results_shown": results,
-    }
 
 
 def _machine() -> dict[str, Any]:
@@ -274,7 +223,8 @@ def main() -> int:
             ]
         results["incremental"] = [bench_incremental(min(sizes))]
         if not args.skip_search:
-            results["search"] = [bench_search(max(sizes))]
+            size = max(sizes)
+            results["search"] = [search.bench_search(OUT / f"site-{size}", _catalogue(size))]
     text = json.dumps(results, ensure_ascii=False, indent=2)
     (OUT / "results.json").write_text(text + "\n", encoding="utf-8")
     print(text)

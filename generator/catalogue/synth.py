@@ -211,6 +211,8 @@ def synthesize(out: Path, items: int, *, seed: int = 0, source: Path | None = No
     out.mkdir(parents=True, exist_ok=True)
     for name in COPIED_FILES:
         shutil.copyfile(source / name, out / name)
+    if (source / "synonyms.yaml").is_file():  # optional: search synonyms
+        shutil.copyfile(source / "synonyms.yaml", out / "synonyms.yaml")
     forms = source / "forms"
     if forms.is_dir():
         shutil.copytree(forms, out / "forms", dirs_exist_ok=True, copy_function=shutil.copyfile)

@@ -17,7 +17,17 @@ from datetime import date
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem
 
-FAMILIES = ("refs", "basis", "conditions", "materials", "time", "fees", "phones", "text")
+FAMILIES = (
+    "refs",
+    "basis",
+    "conditions",
+    "materials",
+    "time",
+    "fees",
+    "phones",
+    "text",
+    "synonyms",
+)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The one MkDocs adapter: planned pages in, rendered HTML out, Pagefind after the build.
+"""The one MkDocs adapter: planned pages in, rendered HTML out, the search index after the build.
 
 Everything else (loading, planning, rendering, SVG, search indexing) knows nothing of
 MkDocs, so moving off MkDocs means rewriting only this file.  Catalogue text never passes
@@ -31,6 +31,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..catalogue.loaded import Catalogue
 from ..search import index as search_index
+from ..search.synonyms import load_synonyms
 from . import memo, progress, shells, urls
 from .pages import Page, SitePlan
 from .rendering import render_page
@@ -48,7 +49,7 @@ class BanshiConfig(Config):  # type: ignore[no-untyped-call]
     overrides = c.Type(str, default="site_overrides/templates")
     """Directory of template overrides, relative to mkdocs.yml."""
     search = c.Type(bool, default=True)
-    """Run Pagefind on the built site."""
+    """Write the search index into the built site."""
     shells = c.Type(bool, default=True)
     """Write item and notice pages from one shell page the theme draws per kind."""
 
@@ -116,7 +117,9 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             f"{centre.name} · 地址:{centre.address} · 政务服务便民热线 {centre.citizen_hotline}"
         )
         config.extra_css.append(urls.asset_url("portal.css").lstrip("/"))
+        config.extra_css.append(urls.asset_url("search.css").lstrip("/"))
         config.extra_javascript.append(urls.asset_url("portal.js").lstrip("/"))
+        config.extra_javascript.append(urls.asset_url("search.js").lstrip("/"))
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date(catalogue))
         return config
 
@@ -195,20 +198,19 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         server.watch(str(TEMPLATES))
         return server
 
-    # Run last, so the index sees every page other plugins wrote.
+    # Run last: the index is written beside the finished pages.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         self._write_shell_pages(site_dir, config)
-        if not self.config.search:
+        if not self.config.search or self.catalogue is None:
             return
         progress.report("搜索索引", 0, 1)
-        try:
-            search_index.build_index(Path(config.site_dir))
-            progress.report("搜索索引", 1, 1)
-        except search_index.SearchIndexError as exc:
-            log.error("%s", exc)
-            raise PluginError("搜索索引生成失败。") from exc
+        synonyms = load_synonyms(self.root)
+        item_url = urls.item_url("{id}").lstrip("/")
+        out = site_dir / urls.SEARCH_INDEX.strip("/")
+        search_index.write_index(self.catalogue, synonyms.groups, out, item_url)
+        progress.report("搜索索引", 1, 1)
 
     def _write_shell_pages(self, site_dir: Path, config: MkDocsConfig) -> None:
         """Fill each shell the theme drew with the pages of its kind, then drop the shell."""

@@ -16,7 +16,7 @@ DEPARTMENTS = "/departments/"
 CHAINS = "/chains/"
 SEARCH = "/search/"
 ABOUT = "/about/"
-PAGEFIND = "/pagefind/"
+SEARCH_INDEX = "/search-index/"
 ASSETS = "/assets/banshi/"
 
 SHELL_ID = "__shell__"

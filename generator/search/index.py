@@ -1,47 +1,261 @@
-"""Chinese full-text search: run Pagefind's extended build over the built site.
+"""The static search index: sharded postings and result cards, fetched piece by piece.
 
-Pagefind's extended binary segments Chinese, so 执照 finds 营业执照 (jieba-style whole-word
-indexes do not), and it writes a chunked index fetched piece by piece, instead of one
-index every visitor downloads.  The binary ships inside the ``pagefind_bin_extended``
-wheel; ``python -m pagefind`` runs it.  Only pages marked ``data-pagefind-body`` (item
-guides) are indexed, with one filter, 部门, declared in the item template: every filter's
-page list is fetched on the first search, and at 10,000 items each one cost about 22 KB.
+Why our own index and not Pagefind: Pagefind segments Chinese with a dictionary, so page
+and query are cut differently (劳务派遣 is not found by 劳务), its filter files change
+order from build to build, and its result excerpt cannot be a card with 办件类型 and fee.
+Here every field goes through :mod:`normalise` (the same steps ``search.js`` runs on the
+query) and is indexed as character bigrams, pinyin and synonyms with a weight per field.
+
+Files, all JSON with sorted keys, written under ``out``:
+
+``meta.json``
+    shard and chunk counts, weight table, departments, the item URL pattern, and the
+    question words (one list for both sides of the analyser).
+``p/<n>.json``
+    postings of the tokens whose hash falls in shard n: token -> [delta·8 + weight code].
+``r/<n>.json``
+    result cards of documents n·CHUNK … n·CHUNK+CHUNK-1.
+``attrs.json``
+    per document: department number·8 + flags (个人 1, 法人 2, 即办件 4); loaded by filters.
+``t2s.json``
+    Traditional -> Simplified, for the query only.  ``synonyms.json``: groups, for "related
+    terms" when a search finds nothing.
+
+A query fetches meta, the shards of its tokens and the chunks of the cards it shows: at
+10,000 items a first search stays within a few hundred KB, a second one within ~100 KB.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import functools
+import json
+import math
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-BUNDLE = "pagefind"
+from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
+from ..catalogue.models import Audience, Item
+from .chinese import pinyin_tokens, t2s_table
+from .normalise import QUESTION_WORDS, bigrams, is_cjk, normalise, runs, tokens, unigrams
+
+# Weights by field; a token found in several fields keeps its best.  The browser sums
+# the weights of matched query tokens after ranking by how many tokens matched.
+WEIGHTS = (1, 2, 3, 4, 5, 8, 10, 100)
+BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT = range(8)
+CODE = NAME
+CHUNK = 32  # result cards per file: a page of ten results touches a few small files
+SHARD_BYTES = 12_000  # aimed size of one postings file
+EXACT_PREFIX = "^"
 
 
-class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message carries its output."""
+@dataclass(frozen=True)
+class Document:
+    """One item as the index sees it: the card and the weighted texts."""
+
+    id: str
+    name: str
+    department: int
+    kind: str
+    promised: str
+    free: bool
+    summary: str
+    flags: int
+    fields: tuple[tuple[int, str, bool], ...]  # (weight code, text, also as pinyin)
 
 
-def pagefind_command(site: Path) -> list[str]:
-    """The command line: the extended build, forced to Chinese, quiet unless it fails."""
-    return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--output-subdir",
-        BUNDLE,
-        "--force-language",
-        "zh",
-        "--silent",
-    ]
+def _promised(item: Item) -> str:
+    """As the guide prints it (``rendering.days``): 0 working days is 当场办结."""
+    limit = item.time_limit.promised
+    return "当场办结" if limit.days == 0 else f"{limit.days} 个{limit.unit.value}"
 
 
-def build_index(site: Path) -> Path:
-    """Index ``site`` in place; returns the bundle directory (``site/pagefind``)."""
-    result = subprocess.run(pagefind_command(site), capture_output=True, text=True, check=False)
-    bundle = site / BUNDLE
-    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        output = (result.stdout + result.stderr).strip()
-        raise SearchIndexError(f"Pagefind 退出码 {result.returncode}:{output}")
-    return bundle
+def documents(catalogue: Catalogue) -> tuple[list[Document], list[tuple[str, str]]]:
+    """The items in id order, and the departments [(id, name)] they are numbered by."""
+    departments = sorted((d.id, d.name) for d in catalogue.departments.values())
+    number = {ident: n for n, (ident, _) in enumerate(departments)}
+    docs = []
+    for loaded in catalogue.items.values():
+        item = loaded.item
+        department = catalogue.departments.get(loaded.department_id)
+        flags = (
+            (1 if Audience.PERSON in item.audience else 0)
+            | (2 if Audience.ORGANISATION in item.audience else 0)
+            | (4 if is_on_the_spot(item) else 0)
+        )
+        fields: list[tuple[int, str, bool]] = [(NAME, item.name, True)]
+        fields += [(KEYWORD, k, True) for k in item.keywords]
+        fields += [(CODE, item.codes.basic, False), (CODE, item.codes.implementation, False)]
+        fields += [(TEXT, item.summary or "", False), (TEXT, item.result.name or "", False)]
+        fields += [(TEXT, m.name, False) for m in item.materials]
+        fields += [(BODY, department.name if department else "", False)]
+        fields += [(BODY, c.text, False) for c in item.conditions]
+        fields += [(BODY, f.q, False) for f in item.faq]
+        docs.append(
+            Document(
+                id=loaded.id,
+                name=item.name,
+                department=number.get(loaded.department_id, -1),
+                kind=item.kind.value,
+                promised=_promised(item),
+                free=is_free(item),
+                summary=item.summary or "",
+                flags=flags,
+                fields=tuple(fields),
+            )
+        )
+    return docs, departments
+
+
+class _Synonyms:
+    """Synonym groups, found in a text by their first token before a substring test."""
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        self.by_first: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.groups: list[list[str]] = []
+        for g, group in enumerate(groups):
+            terms = [t for t in (normalise(term) for term in group) if t]
+            self.groups.append(terms)
+            for term in terms:
+                self.by_first[tokens(term)[0]].append((term, g))
+
+    def found(self, text: str, present: frozenset[str]) -> set[int]:
+        hits: set[int] = set()
+        for token in present:
+            for term, g in self.by_first.get(token, ()):
+                if g not in hits and term in text:
+                    hits.add(g)
+        return hits
+
+
+@functools.lru_cache(maxsize=131_072)
+def _text_tokens(text: str) -> frozenset[str]:
+    """Bigrams and Latin runs of a normalised text, cached: materials, conditions and
+    keywords repeat across items, and analysing them again was half the build time."""
+    out: set[str] = set()
+    for run in runs(text):
+        out.update(bigrams(run) if is_cjk(run) else [run])
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=131_072)
+def _normalise(raw: str) -> str:
+    return normalise(raw)
+
+
+def document_tokens(doc: Document, synonyms: _Synonyms) -> dict[str, int]:
+    """Every token of ``doc`` with its best weight code."""
+    best: dict[str, int] = {}
+
+    def add(found: Iterable[str], weight: int) -> None:
+        for token in found:
+            if best.get(token, -1) < weight:
+                best[token] = weight
+
+    high: list[str] = []
+    low: list[str] = []
+    for weight, raw, spelled in doc.fields:
+        text = _normalise(raw)
+        if not text:
+            continue
+        add(_text_tokens(text), weight)
+        if spelled:
+            add(unigrams(text), NAME_CHAR)
+            whole, parts = pinyin_tokens(text)
+            add(whole, KEYWORD)
+            add(parts, SYN_NAME)
+        (high if weight >= KEYWORD else low).append(text)
+    for texts, weight in ((high, SYN_NAME), (low, SYN_TEXT)):
+        joined = " ".join(texts)
+        for g in sorted(synonyms.found(joined, _text_tokens(joined))):
+            for term in synonyms.groups[g]:
+                add(_text_tokens(term), weight)
+                if weight == SYN_NAME:
+                    add(pinyin_tokens(term)[0], weight)
+    name = normalise(doc.name)
+    if name:
+        best[EXACT_PREFIX + name] = EXACT
+    return best
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over code points: ``search.js`` computes the same."""
+    h = 0x811C9DC5
+    for ch in token:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_key(token: str) -> str:
+    """The exact-name token lives with the name's first token: no extra file to fetch."""
+    if token.startswith(EXACT_PREFIX):
+        return tokens(token[len(EXACT_PREFIX) :])[0]
+    return token
+
+
+def _encode(postings: dict[int, int]) -> list[int]:
+    out, previous = [], 0
+    for doc in sorted(postings):
+        out.append((doc - previous) * 8 + postings[doc])
+        previous = doc
+    return out
+
+
+def _dump(path: Path, data: object) -> int:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = text.encode("utf-8")
+    path.write_bytes(raw)
+    return len(raw)
+
+
+def write_index(
+    catalogue: Catalogue, groups: Sequence[Sequence[str]], out: Path, item_url: str
+) -> dict[str, int]:
+    """Write the index into ``out`` (replaced whole); ``item_url`` has ``{id}`` in it.
+
+    Returns counts for benchmarks: documents, tokens, shards, bytes.
+    """
+    docs, departments = documents(catalogue)
+    synonyms = _Synonyms(groups)
+    postings: dict[str, dict[int, int]] = defaultdict(dict)
+    chars: set[str] = set()
+    for n, doc in enumerate(docs):
+        for token, weight in document_tokens(doc, synonyms).items():
+            postings[token][n] = weight
+            chars.update(token)
+    encoded = {token: _encode(p) for token, p in postings.items()}
+    size = sum(len(t) * 3 + 4 + len(json.dumps(v)) for t, v in encoded.items())
+    shards = max(1, math.ceil(size / SHARD_BYTES))
+    files: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for token, values in encoded.items():
+        files[fnv1a(shard_key(token)) % shards][token] = values
+    if out.exists():
+        shutil.rmtree(out)
+    written = 0
+    for shard in range(shards):
+        written += _dump(out / "p" / f"{shard}.json", files.get(shard, {}))
+    for start in range(0, len(docs), CHUNK):
+        cards = [
+            [d.id, d.name, d.department, d.kind, d.promised, int(d.free), d.summary]
+            for d in docs[start : start + CHUNK]
+        ]
+        written += _dump(out / "r" / f"{start // CHUNK}.json", cards)
+    written += _dump(out / "attrs.json", [max(d.department, 0) * 8 + d.flags for d in docs])
+    written += _dump(out / "t2s.json", t2s_table(chars))
+    written += _dump(out / "synonyms.json", [list(g) for g in groups])
+    meta = {
+        "version": 1,
+        "count": len(docs),
+        "shards": shards,
+        "chunk": CHUNK,
+        "weights": list(WEIGHTS),
+        "exact": EXACT_PREFIX,
+        "departments": [list(d) for d in departments],
+        "item": item_url,
+        "question": list(QUESTION_WORDS),
+    }
+    written += _dump(out / "meta.json", meta)
+    return {"documents": len(docs), "tokens": len(encoded), "shards": shards, "bytes": written}

@@ -37,11 +37,11 @@ DESKTOP = ViewportSize(width=1280, height=900)
 PHONE = ViewportSize(width=375, height=812)
 
 SEARCH_BOX_NAME = "搜索办事事项"
-"""Accessible name portal.js gives Pagefind's input (its placeholder is not a label)."""
+"""The search box's label, on the home page and the search page."""
 
-RESULT = ".pagefind-ui__result"
-RESULT_LINK = ".pagefind-ui__result-link"
-"""Pagefind UI's own class names (stable across Pagefind 1.x): the portal adds no others."""
+RESULT = ".bs-result"
+RESULT_LINK = ".bs-result__name a"
+"""Result cards written by search.js."""
 
 ITEM_URL = re.compile(r"/items/([^/]+)/$")
 
@@ -115,24 +115,29 @@ class Watch:
 
 
 def search_box(page: Page) -> Locator:
-    return page.get_by_role("textbox", name=SEARCH_BOX_NAME)
+    return page.get_by_role("searchbox", name=SEARCH_BOX_NAME)
 
 
 def search(page: Page, query: str) -> list[str]:
     """Type ``query`` into the page's search box; the absolute URLs of the results shown.
 
-    Waits until every result Pagefind lists has loaded its link (results arrive in two
-    steps: the hit, then its fragment).  An empty list means nothing was found in time.
+    On the search page results follow typing; elsewhere the box is a form that opens the
+    search page.  Waits until search.js marks the query done (cards shown, or none found).
+    An empty list means nothing was found in time.
     """
     box = search_box(page)
     box.fill(query)
+    if page.locator("[data-bs-finder]").count() == 0:
+        box.press("Enter")
+        page.wait_for_url("**/search/**")
+        box = search_box(page)
     try:
         page.wait_for_function(
-            """([result, link]) => {
-                const hits = document.querySelectorAll(result);
-                return hits.length > 0 && [...hits].every((hit) => hit.querySelector(link));
+            """(q) => {
+                const root = document.querySelector("[data-bs-finder]");
+                return root && root.getAttribute("data-bs-done") === q;
             }""",
-            arg=[RESULT, RESULT_LINK],
+            arg=query.strip(),
             timeout=10_000,
         )
     except PlaywrightTimeout:

@@ -5,7 +5,7 @@ The item of tests/fixtures/injection/ carries ``<script>``, ``<img onerror>``,
 steps, result and FAQ.  Some payloads call ``alert`` (a dialog would be recorded), some set
 a ``window.__bsXss*`` flag (checked after the page settled), and an ``<img src=x>`` would
 request ``.../x``.  Each string must instead appear literally, as visible text, wherever it
-lands: HTML, attributes, the SVG flow chart, JSON-LD and Pagefind's search results.
+lands: HTML, attributes, the SVG flow chart, JSON-LD and the search result cards.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ def test_other_pages_show_the_name_as_text(
 
 
 def test_search_results_show_the_payload_as_text(injection_site: Site, open_page: OpenPage) -> None:
-    """Pagefind's result title and excerpt come from the index: they must stay text too."""
+    """Result cards come from the search index: name and summary must stay text too."""
     page, watch = _open(open_page, injection_site, "/")
     expect(search_box(page)).to_be_visible()
     found = search(page, "注入测试")

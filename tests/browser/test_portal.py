@@ -194,7 +194,7 @@ def test_no_page_of_the_demo_scrolls_sideways_on_a_phone(
 
 
 def _visit_everything(page: Page, site: Site) -> None:
-    """Every kind of page, and a search that loads Pagefind's index, wasm and fragments."""
+    """Every kind of page, and searches that load the index shards and result cards."""
     for path in PAGES.values():
         goto(page, site, path)
     goto(page, site, "/")
@@ -207,7 +207,7 @@ def test_no_request_leaves_the_served_origin(demo_site: Site, open_page: OpenPag
     """The portal runs on an intranet: no font, CDN or analytics request may leave it."""
     page, watch = open_page(demo_site)
     _visit_everything(page, demo_site)
-    assert any("/pagefind/" in url for url in watch.requests), "search never loaded Pagefind"
+    assert any("/search-index/" in url for url in watch.requests), "search never loaded its index"
     assert not watch.offsite, "requests outside the site:\n" + "\n".join(sorted(set(watch.offsite)))
 
 

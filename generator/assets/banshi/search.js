@@ -1,0 +1,441 @@
+/* The search page: query the static index written by generator/search/index.py.
+
+   normalise() and tokens() repeat generator/search/normalise.py step for step (a browser
+   test compares them on the same strings): NFKC, Traditional -> Simplified (query only),
+   lower case, question words and punctuation removed, Chinese runs cut into character
+   bigrams, Latin runs kept whole.  Only the postings shards of the query's tokens and the
+   result-card chunks shown are fetched.  Results are built with DOM text nodes, never
+   HTML strings: catalogue text stays text.  No inline script: the CSP forbids it. */
+(function () {
+  "use strict";
+
+  var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var NOT_WORD = new RegExp("[^0-9a-z" + CJK + "]+", "g");
+  var RUN = new RegExp("[" + CJK + "]+|[0-9a-z]+", "g");
+  var IS_CJK = new RegExp("^[" + CJK + "]");
+  var PAGE = 10;
+  var DEBOUNCE_MS = 60;
+
+  function questionPattern(words) {
+    return words.length ? new RegExp(words.join("|"), "g") : null;
+  }
+
+  function normalise(text, question, t2s) {
+    text = String(text).normalize("NFKC");
+    if (t2s) {
+      text = Array.from(text, function (ch) {
+        return Object.prototype.hasOwnProperty.call(t2s, ch) ? t2s[ch] : ch;
+      }).join("");
+    }
+    text = text.toLowerCase();
+    if (question) {
+      text = text.replace(question, " ");
+    }
+    return text.replace(NOT_WORD, " ").trim();
+  }
+
+  function bigrams(run) {
+    if (run.length < 2) {
+      return [run];
+    }
+    var out = [];
+    for (var i = 0; i < run.length - 1; i++) {
+      out.push(run.slice(i, i + 2));
+    }
+    return out;
+  }
+
+  function tokens(normalised) {
+    var out = [];
+    (normalised.match(RUN) || []).forEach(function (run) {
+      (IS_CJK.test(run) ? bigrams(run) : [run]).forEach(function (token) {
+        if (out.indexOf(token) < 0) {
+          out.push(token);
+        }
+      });
+    });
+    return out;
+  }
+
+  function fnv1a(token) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < token.length; i++) {
+      var cp = token.codePointAt(i);
+      if (cp > 0xffff) {
+        i++;
+      }
+      h = Math.imul(h ^ cp, 0x01000193) >>> 0;
+    }
+    return h;
+  }
+
+  /* Exposed for the test that compares this analyser with the Python one. */
+  window.banshiSearch = { normalise: normalise, tokens: tokens, fnv1a: fnv1a, questionPattern: questionPattern };
+
+  function Index(base) {
+    this.base = base;
+    this.cache = {};
+  }
+
+  Index.prototype.get = function (path) {
+    if (!this.cache[path]) {
+      var url = new URL(path, this.base).href;
+      this.cache[path] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) {
+          throw new Error(url + " " + response.status);
+        }
+        return response.json();
+      });
+    }
+    return this.cache[path];
+  };
+
+  Index.prototype.ready = function () {
+    var self = this;
+    return Promise.all([this.get("meta.json"), this.get("t2s.json")]).then(function (parts) {
+      self.meta = parts[0];
+      self.t2s = parts[1];
+      self.question = questionPattern(self.meta.question || []);
+      return self;
+    });
+  };
+
+  Index.prototype.shardOf = function (token) {
+    return "p/" + (fnv1a(token) % this.meta.shards) + ".json";
+  };
+
+  /* Ranked document numbers: exact name first, then more query tokens matched, then
+     the sum of the matched tokens' field weights. */
+  Index.prototype.search = function (query) {
+    var self = this;
+    var norm = normalise(query, this.question, this.t2s);
+    var toks = tokens(norm);
+    if (/^[0-9a-z ]+$/.test(norm) && norm.indexOf(" ") > 0) {
+      toks.push(norm.replace(/ /g, "")); /* "she bao" is shebao */
+    }
+    if (!toks.length) {
+      return Promise.resolve({ norm: norm, docs: [] });
+    }
+    var exact = this.meta.exact + norm;
+    var files = [];
+    toks.forEach(function (t) {
+      var f = self.shardOf(t);
+      if (files.indexOf(f) < 0) {
+        files.push(f);
+      }
+    });
+    return Promise.all(files.map(function (f) { return self.get(f); })).then(function (shards) {
+      var byFile = {};
+      files.forEach(function (f, i) { byFile[f] = shards[i]; });
+      var found = new Map();
+      var weights = self.meta.weights;
+      function walk(list, each) {
+        var doc = 0;
+        for (var i = 0; i < list.length; i++) {
+          doc += Math.floor(list[i] / 8);
+          each(doc, weights[list[i] % 8]);
+        }
+      }
+      toks.forEach(function (t) {
+        var list = byFile[self.shardOf(t)][t];
+        if (!list) {
+          return;
+        }
+        walk(list, function (doc, w) {
+          var hit = found.get(doc);
+          if (!hit) {
+            hit = { doc: doc, matched: 0, score: 0, exact: 0 };
+            found.set(doc, hit);
+          }
+          hit.matched += 1;
+          hit.score += w;
+        });
+      });
+      var exactList = byFile[self.shardOf(toks[0])][exact];
+      if (exactList) {
+        walk(exactList, function (doc) {
+          var hit = found.get(doc);
+          if (hit) {
+            hit.exact = 1;
+          }
+        });
+      }
+      var docs = Array.from(found.values()).sort(function (a, b) {
+        return b.exact - a.exact || b.matched - a.matched || b.score - a.score || a.doc - b.doc;
+      });
+      return { norm: norm, docs: docs.map(function (h) { return h.doc; }) };
+    });
+  };
+
+  Index.prototype.cards = function (docs) {
+    var self = this;
+    var chunk = this.meta.chunk;
+    var files = [];
+    docs.forEach(function (d) {
+      var f = "r/" + Math.floor(d / chunk) + ".json";
+      if (files.indexOf(f) < 0) {
+        files.push(f);
+      }
+    });
+    return Promise.all(files.map(function (f) { return self.get(f); })).then(function () {
+      return Promise.all(docs.map(function (d) {
+        return self.get("r/" + Math.floor(d / chunk) + ".json").then(function (cards) {
+          return cards[d % chunk];
+        });
+      }));
+    });
+  };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function Finder(root) {
+    this.root = root;
+    this.index = new Index(new URL(root.getAttribute("data-bs-index"), window.location.href));
+    this.siteRoot = new URL(root.getAttribute("data-bs-root") || "/", window.location.href);
+    this.form = root.querySelector("form");
+    this.input = root.querySelector("input[name=q]");
+    this.status = root.querySelector("[data-bs-status]");
+    this.list = root.querySelector("[data-bs-results]");
+    this.moreWrap = root.querySelector("[data-bs-more-wrap]");
+    this.none = root.querySelector("[data-bs-none]");
+    this.suggestWrap = root.querySelector("[data-bs-suggest-wrap]");
+    this.suggest = root.querySelector("[data-bs-suggest]");
+    this.filters = {
+      department: root.querySelector("[data-bs-filter=department]"),
+      audience: root.querySelector("[data-bs-filter=audience]"),
+      spot: root.querySelector("[data-bs-filter=spot]"),
+    };
+    this.seq = 0;
+    this.timer = 0;
+    this.ranked = [];
+    this.shown = 0;
+  }
+
+  Finder.prototype.start = function () {
+    var self = this;
+    var params = new URLSearchParams(window.location.search);
+    this.input.value = params.get("q") || "";
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.run();
+    });
+    this.input.addEventListener("input", function () {
+      window.clearTimeout(self.timer);
+      self.timer = window.setTimeout(function () { self.run(); }, DEBOUNCE_MS);
+    });
+    Object.keys(this.filters).forEach(function (key) {
+      self.filters[key].addEventListener("change", function () { self.run(); });
+    });
+    this.moreWrap.querySelector("button").addEventListener("click", function () {
+      self.showMore(true);
+    });
+    this.ready = this.index.ready().catch(function () {
+      self.say("搜索暂时无法使用,请按部门查找事项或电话咨询。");
+      self.none.hidden = false;
+      throw new Error("search index unavailable");
+    });
+    if (this.input.value.trim()) {
+      this.run();
+    }
+  };
+
+  Finder.prototype.say = function (text) {
+    this.status.textContent = text;
+  };
+
+  Finder.prototype.filtering = function () {
+    var f = this.filters;
+    return Boolean(f.department.value || f.audience.value || f.spot.checked);
+  };
+
+  Finder.prototype.applyFilters = function (docs) {
+    if (!this.filtering()) {
+      return Promise.resolve(docs);
+    }
+    var f = this.filters;
+    var meta = this.index.meta;
+    var dept = -1;
+    meta.departments.forEach(function (d, i) {
+      if (d[0] === f.department.value) {
+        dept = i;
+      }
+    });
+    var who = Number(f.audience.value || 0);
+    var spot = f.spot.checked;
+    return this.index.get("attrs.json").then(function (attrs) {
+      return docs.filter(function (d) {
+        var a = attrs[d];
+        if (f.department.value && Math.floor(a / 8) !== dept) {
+          return false;
+        }
+        if (who && !(a & who)) {
+          return false;
+        }
+        return !(spot && !(a & 4));
+      });
+    });
+  };
+
+  Finder.prototype.run = function () {
+    var self = this;
+    var query = this.input.value;
+    var seq = ++this.seq;
+    var url = new URL(window.location.href);
+    if (query.trim()) {
+      url.searchParams.set("q", query.trim());
+    } else {
+      url.searchParams.delete("q");
+    }
+    window.history.replaceState(null, "", url.href);
+    if (!query.trim()) {
+      this.clear();
+      this.say("");
+      return Promise.resolve();
+    }
+    var total = 0;
+    return this.ready
+      .then(function () { return self.index.search(query); })
+      .then(function (result) {
+        total = result.docs.length;
+        return self.applyFilters(result.docs).then(function (docs) {
+          return { norm: result.norm, docs: docs };
+        });
+      })
+      .then(function (result) {
+        if (seq !== self.seq) {
+          return null;
+        }
+        self.ranked = result.docs;
+        self.shown = 0;
+        self.clear();
+        if (!result.docs.length) {
+          return self.noResults(query.trim(), result.norm, total);
+        }
+        self.say("找到 " + result.docs.length + " 个与“" + query.trim() + "”相关的事项。");
+        return self.showMore(false);
+      })
+      .then(function () {
+        if (seq === self.seq) {
+          self.root.setAttribute("data-bs-done", query.trim()); /* tests wait for it */
+        }
+      })
+      .catch(function () { /* reported by ready() */ });
+  };
+
+  Finder.prototype.clear = function () {
+    this.list.textContent = "";
+    this.moreWrap.hidden = true;
+    this.none.hidden = true;
+    this.suggestWrap.hidden = true;
+  };
+
+  Finder.prototype.showMore = function (focus) {
+    var self = this;
+    var seq = this.seq;
+    var start = this.shown;
+    var docs = this.ranked.slice(start, start + PAGE);
+    this.shown = start + docs.length;
+    return this.index.cards(docs).then(function (cards) {
+      if (seq !== self.seq) {
+        return;
+      }
+      var first = null;
+      cards.forEach(function (card) {
+        var li = self.card(card);
+        first = first || li;
+        self.list.appendChild(li);
+      });
+      self.moreWrap.hidden = self.shown >= self.ranked.length;
+      if (focus && first) {
+        first.querySelector("a").focus();
+      }
+    });
+  };
+
+  Finder.prototype.card = function (card) {
+    var meta = this.index.meta;
+    var li = el("li", "bs-result");
+    var title = el("h2", "bs-result__name");
+    var link = el("a", "", card[1]);
+    link.href = new URL(meta.item.replace("{id}", encodeURIComponent(card[0])), this.siteRoot).href;
+    title.appendChild(link);
+    li.appendChild(title);
+    var facts = el("p", "bs-result__facts");
+    var department = meta.departments[card[2]];
+    [department ? department[1] : "", card[3], "承诺时限:" + card[4]].forEach(function (text) {
+      if (text) {
+        facts.appendChild(el("span", "bs-result__fact", text));
+      }
+    });
+    facts.appendChild(
+      el("span", "bs-badge " + (card[5] ? "bs-badge--free" : "bs-badge--fee"), card[5] ? "不收费" : "收费")
+    );
+    li.appendChild(facts);
+    li.appendChild(el("p", "bs-result__summary", card[6]));
+    return li;
+  };
+
+  Finder.prototype.noResults = function (query, norm, total) {
+    var self = this;
+    if (total) {
+      this.say("有 " + total + " 个与“" + query + "”相关的事项,但都不符合所选的筛选条件。");
+    } else {
+      this.say("没有找到与“" + query + "”相关的事项。");
+    }
+    this.none.hidden = false;
+    return this.index.get("synonyms.json").then(function (groups) {
+      var toks = tokens(norm);
+      var related = [];
+      groups.forEach(function (group) {
+        var terms = group.map(function (t) { return normalise(t, self.index.question, null); });
+        var hit = terms.some(function (term) {
+          return term && (norm.indexOf(term) >= 0 || tokens(term).some(function (t) {
+            return t.length > 1 && toks.indexOf(t) >= 0;
+          }));
+        });
+        if (hit) {
+          group.forEach(function (t, i) {
+            if (terms[i] !== norm && related.indexOf(t) < 0) {
+              related.push(t);
+            }
+          });
+        }
+      });
+      if (!related.length) {
+        return;
+      }
+      self.suggest.textContent = "";
+      related.slice(0, 8).forEach(function (term) {
+        var a = el("a", "bs-suggest", term);
+        var url = new URL(window.location.href);
+        url.searchParams.set("q", term);
+        a.href = url.href;
+        self.suggest.appendChild(a);
+        self.suggest.appendChild(document.createTextNode(" "));
+      });
+      self.suggestWrap.hidden = false;
+    }).catch(function () { /* suggestions are a courtesy */ });
+  };
+
+  function init() {
+    var root = document.querySelector("[data-bs-finder]");
+    if (root && window.fetch && window.URLSearchParams) {
+      new Finder(root).start();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

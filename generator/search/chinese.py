@@ -1,0 +1,75 @@
+"""Pinyin and Traditional characters, derived at build time from well-kept libraries.
+
+People type pinyin (shebao, yyzz) on a phone with no Chinese keyboard handy, and visitors
+from Hong Kong, Macao and Taiwan type Traditional characters.  pypinyin gives the readings
+of names and keywords (its phrase dictionary picks the reading of polyphones in context);
+OpenCC's character table, shipped as text in ``opencc-python-reimplemented``, gives the
+Traditional-to-Simplified map the browser applies to queries.  Nothing is fetched at run
+time.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import itertools
+from collections.abc import Iterable
+
+from pypinyin import lazy_pinyin
+
+from .normalise import is_cjk, runs
+
+
+def syllables(run: str) -> list[str]:
+    """The pinyin of a run of Chinese characters, one lower-case syllable per character."""
+    return [s for s in (p.lower() for p in lazy_pinyin(run)) if s.isascii() and s.isalpha()]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _run_pinyin(run: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Pinyin of one Chinese run, cached: keywords and synonyms repeat across thousands
+    of items, and pypinyin was most of the index build time."""
+    spelled = syllables(run)
+    if len(spelled) != len(run):
+        return frozenset(), frozenset()  # a character without a reading: skip, not misalign
+    whole = {"".join(spelled)}
+    if len(spelled) > 1:
+        whole.add("".join(s[0] for s in spelled))
+    return frozenset(whole), frozenset(a + b for a, b in itertools.pairwise(spelled))
+
+
+def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
+    """(whole-word tokens, part tokens) of a normalised name or keyword.
+
+    Whole: the full pinyin (yingyezhizhao) and the initials (yyzz) of each Chinese run.
+    Parts: the pinyin of each character pair (yingye, yezhi, zhizhao), so that a pinyin
+    word inside a longer name is found as a Chinese word inside it is.
+    """
+    whole: set[str] = set()
+    parts: set[str] = set()
+    for run in runs(normalised):
+        if is_cjk(run):
+            w, p = _run_pinyin(run)
+            whole |= w
+            parts |= p
+    return whole, parts
+
+
+def _opencc_table() -> Iterable[tuple[str, str]]:
+    """(Traditional, Simplified) single characters from OpenCC's TSCharacters.txt."""
+    text = (
+        importlib.resources.files("opencc")
+        .joinpath("dictionary/TSCharacters.txt")
+        .read_text(encoding="utf-8")
+    )
+    for line in text.splitlines():
+        trad, _, simp = line.partition("\t")
+        simp = simp.split(" ")[0]
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            yield trad, simp
+
+
+def t2s_table(indexed: set[str]) -> dict[str, str]:
+    """The conversions a query can need: only to characters that occur in the index (a
+    character the index lacks cannot match anyway), which keeps the file small."""
+    return {trad: simp for trad, simp in _opencc_table() if simp in indexed}

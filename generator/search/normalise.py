@@ -1,0 +1,118 @@
+"""The one text analyser shared by the index (here) and the query (``search.js``).
+
+Index and query must cut text the same way, or a word the index keeps whole is never found
+by its parts (the failure of segmenter-based engines on Chinese).  So there is no
+segmenter: text is normalised (NFKC folds full-width forms, then lower case, question
+words and punctuation removed) and every run of Chinese characters becomes overlapping
+character bigrams, as Lucene's CJK analyzer does; a run of Latin letters or digits stays one
+token (item codes, pinyin).  ``search.js`` repeats these steps line for line; a browser test
+feeds both the same strings and compares.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+# Phrases people add to a query that name no item ("营业执照怎么办", "如何办理社保").  Longest
+# first, so that 怎么办理 goes before 怎么办.  Kept out of the index too, so both sides agree.
+QUESTION_WORDS: tuple[str, ...] = (
+    "需要准备什么材料",
+    "需要提交什么材料",
+    "需要哪些材料",
+    "需要什么材料",
+    "需要什么资料",
+    "需要什么手续",
+    "要准备什么",
+    "要带什么",
+    "要什么材料",
+    "需要带什么",
+    "需要什么",
+    "什么材料",
+    "哪些材料",
+    "在哪里办理",
+    "在哪儿办理",
+    "去哪里办理",
+    "去哪里办",
+    "在哪里办",
+    "在哪儿办",
+    "到哪里办",
+    "哪里可以办",
+    "哪里办",
+    "在哪里",
+    "在哪办",
+    "怎么办理",
+    "怎样办理",
+    "如何办理",
+    "怎么申请",
+    "如何申请",
+    "怎么弄",
+    "怎么办",
+    "怎么样",
+    "怎么",
+    "怎样",
+    "如何",
+    "多长时间",
+    "要多久",
+    "多少钱",
+    "收费吗",
+    "能办吗",
+    "可以办吗",
+    "请问",
+    "我想",
+    "我要",
+)
+
+_QUESTION = re.compile("|".join(QUESTION_WORDS))
+# A Chinese character: CJK unified ideographs, extension A and compatibility ideographs.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NOT_WORD = re.compile(f"[^0-9a-z{CJK}]+")
+_RUN = re.compile(f"[{CJK}]+|[0-9a-z]+")
+_IS_CJK = re.compile(f"[{CJK}]")
+
+
+def normalise(text: str, t2s: Mapping[str, str] | None = None) -> str:
+    """Fold ``text`` for indexing or querying; words are separated by one space.
+
+    ``t2s`` (Traditional to Simplified, one character each) is applied to queries only:
+    the catalogue is written in Simplified characters.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if t2s:
+        text = "".join(t2s.get(ch, ch) for ch in text)
+    text = text.lower()
+    text = _QUESTION.sub(" ", text)
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def runs(normalised: str) -> list[str]:
+    """Runs of Chinese characters and runs of Latin letters or digits."""
+    return _RUN.findall(normalised)
+
+
+def is_cjk(run: str) -> bool:
+    return bool(_IS_CJK.match(run))
+
+
+def bigrams(run: str) -> list[str]:
+    """Overlapping character pairs; a single character stands for itself."""
+    if len(run) < 2:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def tokens(normalised: str) -> list[str]:
+    """Query tokens in order, without repeats: bigrams of Chinese runs, whole Latin runs."""
+    out: list[str] = []
+    for run in runs(normalised):
+        for token in bigrams(run) if is_cjk(run) else [run]:
+            if token not in out:
+                out.append(token)
+    return out
+
+
+def unigrams(normalised: str) -> set[str]:
+    """Single Chinese characters, indexed for names and keywords so one-character
+    queries (证, 税) still find something."""
+    return {ch for run in runs(normalised) if is_cjk(run) for ch in run}
