@@ -44,12 +44,16 @@ def test_bad_files_exit_one_without_traceback(tmp_path: Path) -> None:
     (root / "items/zjj/gbk.yaml").write_bytes("name: 施工许可\n".encode("gbk"))
     (root / "items/zjj/tabs.yaml").write_text("a:\n\tb: 1\n", encoding="utf-8")
     (root / "items/zjj/big.yaml").write_text("# x\n" * 300_000, encoding="utf-8")
+    chains = root / "chains.yaml"
+    chains.write_text(chains.read_text(encoding="utf-8").replace("]", ", meiyou]"), "utf-8")
     result = run(root, "--as-of", "2026-01-01")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for expected in ("(yaml-syntax)", "(file-encoding)", "(yaml-tab)", "(file-too-large)"):
         assert expected in result.stdout
-    assert "(ref-chain-item)" in result.stdout  # chains.yaml was still checked
+    # chains.yaml was still checked; an unreadable item file is not reported as missing.
+    assert result.stdout.count("(ref-chain-item)") == 1
+    assert "“meiyou”不存在" in result.stdout
 
 
 def test_fullwidth_phone_exits_one(tmp_path: Path) -> None:

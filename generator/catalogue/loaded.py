@@ -1,7 +1,9 @@
 """The loaded catalogue, its indexes and pure queries (inherited phones, time totals).
 
 ``load_catalogue`` reads every file, collects every problem and still returns whatever
-loaded, so one broken file never hides the problems of the others.
+loaded, so one broken file never hides the problems of the others.  Its entries are
+complete models (pages and exports rely on them); ``check`` loads with ``partial=True``
+instead, keeping what validated of a broken file for the rules (see ``partial.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -47,6 +49,7 @@ class LoadedItem:
     department_id: str
     item: Item
     source: SourceMap
+    partial: bool = False  # the item failed its schema: ``item`` holds what validated
 
 
 @dataclass
@@ -58,6 +61,16 @@ class Catalogue:
     items: dict[str, LoadedItem] = field(default_factory=dict)
     chains: dict[str, Chain] = field(default_factory=dict)
     sources: dict[str, SourceMap] = field(default_factory=dict)
+    # The top-level files as loaded (lists in file order, for locating diagnostics).
+    files: dict[str, BaseModel] = field(default_factory=dict)
+    # Top-level files loaded partially, and those whose ids could not all be read.
+    partial: set[str] = field(default_factory=set)
+    unindexed: set[str] = field(default_factory=set)
+
+    def indexed(self, name: str) -> bool:
+        """True when every entry of top-level file ``name`` was read with its id, so an id
+        missing from the index is a real dangling reference, not a schema error's echo."""
+        return name in self.sources and name not in self.unindexed
 
     # --- queries used by checks, pages and exports -----------------------------------
 
@@ -135,21 +148,21 @@ def _display(root: Path, relative: Path) -> str:
 
 
 def _load_model(
-    root: Path, name: str, model: type[M], report: Report
-) -> tuple[M | None, SourceMap | None]:
+    root: Path, name: str, model: type[M], report: Report, *, partial: bool = False
+) -> tuple[M | None, SourceMap | None, bool]:
     path = root / name
     file = _display(root, Path(name))
     report.files_checked += 1
     if not path.is_file():
         report.add(Diagnostic(file, 1, 1, "file-missing", Severity.ERROR, f"缺少文件 {name}。"))
-        return None, None
+        return None, None, False
     parsed = read_yaml(path, file)
     report.extend(parsed.diagnostics)
     if parsed.data is None:
-        return None, parsed.source
-    instance, diags = validate(model, parsed.data, parsed.source)
+        return None, parsed.source, False
+    instance, diags = validate(model, parsed.data, parsed.source, partial=partial)
     report.extend(diags)
-    return instance, parsed.source
+    return instance, parsed.source, bool(diags)
 
 
 def _index(
@@ -173,9 +186,10 @@ def _index(
 
 
 def load_item(
-    root: Path, path: Path, *, lazy: bool = False
+    root: Path, path: Path, *, lazy: bool = False, partial: bool = False
 ) -> tuple[LoadedItem | None, list[Diagnostic]]:
-    """Load one item file ``items/<department>/<id>.yaml`` (``lazy``: see ``read_yaml``)."""
+    """Load one item file ``items/<department>/<id>.yaml`` (``lazy``: see ``read_yaml``;
+    ``partial``: keep what validated of an item that fails its schema)."""
     relative = path.relative_to(root)
     file = _display(root, relative)
     diags: list[Diagnostic] = []
@@ -209,11 +223,11 @@ def load_item(
     if parsed.data is None:
         return None, diags
     # Validate even after YAML-level problems so that one run reports everything.
-    item, more = validate(Item, parsed.data, parsed.source)
+    item, more = validate(Item, parsed.data, parsed.source, partial=partial)
     diags.extend(more)
     if item is None:
         return None, diags
-    return LoadedItem(item_id, department_id, item, parsed.source), diags
+    return LoadedItem(item_id, department_id, item, parsed.source, bool(more)), diags
 
 
 def item_paths(root: Path) -> list[Path]:
@@ -223,30 +237,52 @@ def item_paths(root: Path) -> list[Path]:
     return sorted(p for p in items.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def load_top_level(root: Path, report: Report) -> Catalogue:
-    """Load centre, departments, laws and chains: the small files every item refers to."""
+def _entries(
+    catalogue: Catalogue, name: str, model: BaseModel, key: str, what: str, report: Report
+) -> dict[str, Any]:
+    """Index a top-level file's list by id; duplicates are reported, the last one kept.
+
+    Entries of a partial file may lack their list or their ids: they stay in
+    ``catalogue.files`` for the rules but the file is marked ``unindexed``."""
+    entries: list[BaseModel] | None = model.__dict__.get(key)
+    if entries is None:
+        catalogue.unindexed.add(name)
+        return {}
+    ids = [entry.__dict__.get("id") for entry in entries]
+    if None in ids:
+        catalogue.unindexed.add(name)
+    pairs = [(index, ident) for index, ident in enumerate(ids) if ident is not None]
+    report.extend(_index(pairs, catalogue.sources[name], key, what))
+    return {ident: entries[index] for index, ident in pairs}
+
+
+def load_top_level(root: Path, report: Report, *, partial: bool = False) -> Catalogue:
+    """Load centre, departments, laws and chains: the small files every item refers to.
+
+    ``partial``: keep what validated of a file that fails its schema (``check``)."""
     catalogue = Catalogue(root=root)
-    centre, source = _load_model(root, "centre.yaml", Centre, report)
+    lists: dict[str, tuple[type[BaseModel], str, str]] = {
+        "departments.yaml": (DepartmentsFile, "departments", "部门"),
+        "laws.yaml": (LawsFile, "laws", "法规"),
+        "chains.yaml": (ChainsFile, "chains", "审批链"),
+    }
+    centre, source, broken = _load_model(root, "centre.yaml", Centre, report, partial=partial)
     catalogue.centre = centre
     if source:
         catalogue.sources["centre.yaml"] = source
-    departments, source = _load_model(root, "departments.yaml", DepartmentsFile, report)
-    if departments and source:
-        catalogue.sources["departments.yaml"] = source
-        report.extend(
-            _index(enumerate(d.id for d in departments.departments), source, "departments", "部门")
-        )
-        catalogue.departments = {d.id: d for d in departments.departments}
-    laws, source = _load_model(root, "laws.yaml", LawsFile, report)
-    if laws and source:
-        catalogue.sources["laws.yaml"] = source
-        report.extend(_index(enumerate(law.id for law in laws.laws), source, "laws", "法规"))
-        catalogue.laws = {law.id: law for law in laws.laws}
-    chains, source = _load_model(root, "chains.yaml", ChainsFile, report)
-    if chains and source:
-        catalogue.sources["chains.yaml"] = source
-        report.extend(_index(enumerate(c.id for c in chains.chains), source, "chains", "审批链"))
-        catalogue.chains = {c.id: c for c in chains.chains}
+    if centre is not None:
+        catalogue.files["centre.yaml"] = centre
+        if broken:
+            catalogue.partial.add("centre.yaml")
+    for name, (model, key, what) in lists.items():
+        instance, source, broken = _load_model(root, name, model, report, partial=partial)
+        if instance is None or source is None:
+            continue
+        catalogue.sources[name] = source
+        catalogue.files[name] = instance
+        if broken:
+            catalogue.partial.add(name)
+        setattr(catalogue, key, _entries(catalogue, name, instance, key, what, report))
     return catalogue
 
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .diagnostics import Diagnostic, Severity
+from .partial import salvage
 from .sources import DataPath, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -130,8 +131,13 @@ def _value_at(data: Any, path: DataPath) -> Any:
     return data
 
 
-def validate(model: type[M], data: Any, source: SourceMap) -> tuple[M | None, list[Diagnostic]]:
-    """Validate ``data`` against ``model``; return the instance or None, and diagnostics."""
+def validate(
+    model: type[M], data: Any, source: SourceMap, *, partial: bool = False
+) -> tuple[M | None, list[Diagnostic]]:
+    """Validate ``data`` against ``model``; return the instance or None, and diagnostics.
+
+    With ``partial``, a mapping that fails still gives an instance holding the fields that
+    validated (see ``partial.salvage``): diagnostics with an instance mean "partial"."""
     if not isinstance(data, dict):
         line, col = source.locate(())
         return None, [
@@ -154,4 +160,4 @@ def validate(model: type[M], data: Any, source: SourceMap) -> tuple[M | None, li
             value = _value_at(data, path)
             code, message, key = _message(dict(error), path, value)
             diags.append(source.diagnostic(code, Severity.ERROR, path, message, key=key))
-        return None, diags
+        return (salvage(model, data) if partial else None), diags

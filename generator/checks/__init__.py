@@ -5,6 +5,14 @@ the read-only context (so they can run per file, even in worker processes); cata
 rules see the whole catalogue (cross-file references, uniqueness).  The rule's docstring
 is its documentation: a paragraph, then ``Passing:`` and ``Failing:`` YAML examples;
 ``docs/checks.md`` is generated from it and a test fails if a code is undocumented.
+
+Rules also run on files that failed their schema, on the part that validated (see
+``generator/catalogue/partial.py``): a missing or mistyped field is absent from the model.
+Rules that loop over entries skip an entry lacking a field they need; a rule that reads an
+absent field anyway raises ``AttributeError`` and is skipped for that file (keeping what
+it reported before), because the schema error already says what is wrong there.  Only
+partial data is guarded like this: on complete models an ``AttributeError`` is a bug and
+propagates.
 """
 
 from __future__ import annotations
@@ -85,17 +93,36 @@ def run_item_rules(loaded: LoadedItem, context: CheckContext) -> list[Diagnostic
     """Rules about one item.  They may read the context's centre, departments, laws and
     chains, but not other items: items are checked in worker processes."""
     out: list[Diagnostic] = []
-    for info in _ITEM_RULES or _split()[0]:
-        out.extend(info.function(loaded, context))
+    rules = _ITEM_RULES or _split()[0]
+    if loaded.partial or context.catalogue.partial:
+        for info in rules:
+            _guarded(out, info, loaded, context)
+    else:
+        for info in rules:
+            out.extend(info.function(loaded, context))
     return out
 
 
 def run_catalogue_rules(catalogue: Catalogue, context: CheckContext) -> list[Diagnostic]:
     """Rules across files: references between items, chains, uniqueness."""
     out: list[Diagnostic] = []
-    for info in _CATALOGUE_RULES or _split()[1]:
-        out.extend(info.function(catalogue, context))
+    rules = _CATALOGUE_RULES or _split()[1]
+    if catalogue.partial or any(loaded.partial for loaded in catalogue.items.values()):
+        for info in rules:
+            _guarded(out, info, catalogue, context)
+    else:
+        for info in rules:
+            out.extend(info.function(catalogue, context))
     return out
+
+
+def _guarded(out: list[Diagnostic], info: RuleInfo, *args: object) -> None:
+    """Run a rule on partial data; reading a field that failed validation ends the rule."""
+    try:
+        for diagnostic in info.function(*args):
+            out.append(diagnostic)
+    except AttributeError:
+        return  # the field's schema error is already reported where it is
 
 
 _ITEM_RULES: list[RuleInfo] = []

@@ -12,7 +12,7 @@ from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import LoadedItem
 from ..catalogue.models import BasisRole
 from . import CheckContext, rule
-from ._common import ARTICLE, citations, emit
+from ._common import ARTICLE, citations, emit, has
 
 
 @rule("basis-missing-setting", Severity.ERROR)
@@ -50,7 +50,7 @@ def cites_article(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]
         - {law: xingzheng-xukefa, articles: 第三章, role: 设定依据}
     """
     for path, citation in citations(loaded.item):
-        if not ARTICLE.search(citation.articles):
+        if has(citation, "articles") and not ARTICLE.search(citation.articles):
             yield emit(
                 loaded.source,
                 "basis-no-article",
@@ -74,8 +74,10 @@ def law_not_repealed(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnost
     """
     laws = ctx.catalogue.laws
     for path, citation in citations(loaded.item):
-        law = laws.get(citation.law)
-        if law is not None and law.repealed is not None and law.repealed <= ctx.as_of:
+        law = laws.get(getattr(citation, "law", ""))
+        if law is None or not has(law, "repealed", "title"):
+            continue
+        if law.repealed is not None and law.repealed <= ctx.as_of:
             yield emit(
                 loaded.source,
                 "basis-repealed",
@@ -98,8 +100,8 @@ def law_in_force(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     """
     laws = ctx.catalogue.laws
     for path, citation in citations(loaded.item):
-        law = laws.get(citation.law)
-        if law is not None and law.effective > ctx.as_of:
+        law = laws.get(getattr(citation, "law", ""))
+        if law is not None and has(law, "effective", "title") and law.effective > ctx.as_of:
             yield emit(
                 loaded.source,
                 "basis-not-in-force",
@@ -123,6 +125,8 @@ def no_duplicate_basis(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagno
     """
     seen: set[tuple[str, str]] = set()
     for index, basis in enumerate(loaded.item.basis):
+        if not has(basis, "law", "articles"):
+            continue
         key = (basis.law, basis.articles.strip())
         if key in seen:
             yield emit(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import LoadedItem
 from . import CheckContext, rule
-from ._common import emit
+from ._common import emit, has
 
 CATCH_ALL = re.compile(r"其他条件|等其他|其他情形|规定的其他")
 
@@ -37,7 +37,7 @@ def conditions_present(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagno
             "没有列出受理条件;请逐条写明申请人应当具备的条件。",
         )
     for index, condition in enumerate(conditions):
-        if not condition.text.strip():
+        if has(condition, "text") and not condition.text.strip():
             yield emit(
                 loaded.source,
                 "cond-empty",
@@ -60,7 +60,7 @@ def no_catch_all(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
           - text: 法律、法规规定的其他条件
     """
     for index, condition in enumerate(loaded.item.conditions):
-        if CATCH_ALL.search(condition.text):
+        if has(condition, "text") and CATCH_ALL.search(condition.text):
             yield emit(
                 loaded.source,
                 "cond-catch-all",

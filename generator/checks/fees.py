@@ -14,7 +14,7 @@ from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import LoadedItem
 from ..catalogue.models import FREE
 from . import CheckContext, rule
-from ._common import emit
+from ._common import emit, has
 
 AMOUNT = re.compile(r"[0-9０-９]|[零一二三四五六七八九十百千万]+元")
 
@@ -81,7 +81,7 @@ def fee_complete(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     labels = {"name": "收费项目名称", "standard": "收费标准", "approved_by": "批准机关"}
     for index, fee in enumerate(fees):
         for key, label in labels.items():
-            if not getattr(fee, key).strip():
+            if has(fee, key) and not getattr(fee, key).strip():
                 yield emit(
                     loaded.source,
                     "fee-incomplete",
@@ -104,7 +104,7 @@ def fee_standard_amount(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagn
     if not isinstance(fees, list):
         return
     for index, fee in enumerate(fees):
-        if fee.standard.strip() and not AMOUNT.search(fee.standard):
+        if has(fee, "standard") and fee.standard.strip() and not AMOUNT.search(fee.standard):
             yield emit(
                 loaded.source,
                 "fee-vague-standard",
@@ -128,7 +128,7 @@ def fee_licensed(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     if not isinstance(fees, list):
         return
     for index, fee in enumerate(fees):
-        if not (fee.licence or "").strip():
+        if has(fee, "licence", "name") and not (fee.licence or "").strip():
             yield emit(
                 loaded.source,
                 "fee-no-licence",

@@ -13,7 +13,7 @@ from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import LoadedItem
 from ..catalogue.models import Kind
 from . import CheckContext, rule
-from ._common import emit
+from ._common import emit, has
 
 FORM_WORDS = re.compile(r"表格|申请书|申请表|格式文本|登记表")
 FORM_NAME = re.compile(r"(申请书|申请表|登记表|审批表|备案表|申报表|信息表)$")
@@ -54,7 +54,7 @@ def copies_positive(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnosti
         copies: 0
     """
     for index, material in enumerate(loaded.item.materials):
-        if material.copies < 1:
+        if has(material, "copies") and material.copies < 1:
             yield emit(
                 loaded.source,
                 "mat-copies",
@@ -78,6 +78,8 @@ def no_duplicates(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]
     """
     seen: dict[tuple[str, str], int] = {}
     for index, material in enumerate(loaded.item.materials):
+        if not has(material, "name", "when"):
+            continue
         key = ("".join(material.name.split()), (material.when or "").strip())
         if key in seen:
             yield emit(
@@ -110,7 +112,7 @@ def forms_free(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
         return
     for index, fee in enumerate(fees):
         for key in ("name", "standard"):
-            if FORM_WORDS.search(getattr(fee, key)):
+            if FORM_WORDS.search(getattr(fee, key, "")):
                 yield emit(
                     loaded.source,
                     "mat-form-fee",
@@ -133,6 +135,8 @@ def form_has_template(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnos
         - name: 食品经营许可申请书     # 没有 blank_form
     """
     for index, material in enumerate(loaded.item.materials):
+        if not has(material, "name", "blank_form"):
+            continue
         if material.blank_form is None and FORM_NAME.search(material.name.strip()):
             yield emit(
                 loaded.source,

@@ -21,7 +21,7 @@ from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.sources import DataPath, SourceMap
 from . import CheckContext, rule
-from ._common import emit
+from ._common import emit, has
 
 REGION = "CN"
 FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
@@ -29,6 +29,12 @@ ALLOWED = re.compile(r"^[0-9()+\- ]+$")
 SHORT = re.compile(r"^[0-9]{3,6}$")
 
 Site = tuple[SourceMap, DataPath, str, str]
+_OWN = (("enquiry_phone", "咨询电话"), ("supervision_phone", "监督投诉电话"))
+_CENTRE = (
+    ("enquiry_phone", "中心咨询电话"),
+    ("supervision_phone", "中心监督投诉电话"),
+    ("citizen_hotline", "便民热线"),
+)
 
 
 @lru_cache(maxsize=1024)
@@ -54,22 +60,25 @@ def _top_level(catalogue: Catalogue) -> Iterator[Site]:
     """Phones written in centre.yaml and departments.yaml: (source, path, number, label)."""
     centre, source = catalogue.centre, catalogue.sources.get("centre.yaml")
     if centre is not None and source is not None:
-        yield source, ("enquiry_phone",), centre.enquiry_phone, "中心咨询电话"
-        yield source, ("supervision_phone",), centre.supervision_phone, "中心监督投诉电话"
-        yield source, ("citizen_hotline",), centre.citizen_hotline, "便民热线"
+        for key, label in _CENTRE:
+            number = getattr(centre, key, None)
+            if number is not None:
+                yield source, (key,), number, label
     source = catalogue.sources.get("departments.yaml")
+    departments = getattr(catalogue.files.get("departments.yaml"), "departments", ())
     if source is not None:
-        for index, department in enumerate(catalogue.departments.values()):
-            path = ("departments", index)
-            yield source, (*path, "enquiry_phone"), department.enquiry_phone, "咨询电话"
-            yield source, (*path, "supervision_phone"), department.supervision_phone, "监督投诉电话"
+        for index, department in enumerate(departments):
+            for key, label in _OWN:
+                number = getattr(department, key, None)
+                if number is not None:
+                    yield source, ("departments", index, key), number, label
 
 
 def _own(loaded: LoadedItem) -> Iterator[Site]:
     """Phones an item writes itself; inherited ones are checked where they are written."""
-    contact = loaded.item.contact
-    for key, label in (("enquiry_phone", "咨询电话"), ("supervision_phone", "监督投诉电话")):
-        number = getattr(contact, key)
+    contact = getattr(loaded.item, "contact", None)
+    for key, label in _OWN:
+        number = getattr(contact, key, None)
         if number is not None:
             yield loaded.source, ("contact", key), number, label
 
@@ -117,11 +126,11 @@ def item_phones_present(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagn
           supervision_phone: "0512-65559999"
     """
     catalogue = ctx.catalogue
-    if "departments.yaml" not in catalogue.sources or catalogue.department_of(loaded):
+    if not catalogue.indexed("departments.yaml") or catalogue.department_of(loaded):
         return  # a department always has both numbers (checked in departments.yaml)
     contact = loaded.item.contact
-    for key, label in (("enquiry_phone", "咨询电话"), ("supervision_phone", "监督投诉电话")):
-        if not (getattr(contact, key) or "").strip():
+    for key, label in _OWN:
+        if has(contact, key) and not (getattr(contact, key) or "").strip():
             yield emit(
                 loaded.source,
                 "phone-missing",

@@ -5,6 +5,10 @@ work is split across cores.  Workers load, validate and run the per-item rules, 
 back only plain data and diagnostics: pickling pydantic models and position maps would
 cost the main process more than it saves.  Positions are re-read in the main process only
 if a cross-file rule needs to place a diagnostic.
+
+Files are loaded with ``partial=True``: a file that fails its schema is still checked on
+whatever validated, so one run shows every problem (issue 8).  A partial item's model
+cannot be pickled back; the main process re-reads that one file (they are rare).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from . import CheckContext, run_catalogue_rules, run_item_rules
 
 PARALLEL_THRESHOLD = 400  # below this, starting processes costs more than it saves
 
-_Result = tuple[str, str, str, dict[str, Any] | None, list[Diagnostic]]
+_Result = tuple[str, str, str, dict[str, Any] | None, bool, list[Diagnostic]]
 
 
 @dataclass
@@ -47,15 +51,16 @@ _STATE = _WorkerState()
 def _check_files(root: Path, paths: list[Path], context: CheckContext) -> list[_Result]:
     results: list[_Result] = []
     for path in paths:
-        loaded, diags = load_item(root, path, lazy=True)
-        data = None
+        loaded, diags = load_item(root, path, lazy=True, partial=True)
+        data, partial = None, False
         if loaded is not None:
             diags.extend(run_item_rules(loaded, context))
-            data = loaded.item.model_dump(mode="python")
+            partial = loaded.partial
+            data = None if partial else loaded.item.model_dump(mode="python")
             file = loaded.source.file
         else:
             file = path.as_posix()
-        results.append((str(path), file, path.stem, data, diags))
+        results.append((str(path), file, path.stem, data, partial, diags))
     return results
 
 
@@ -79,7 +84,7 @@ def check_catalogue(
 ) -> tuple[Catalogue, Report]:
     """Load ``root`` and run every rule; returns the catalogue and all diagnostics."""
     report = Report()
-    catalogue = load_top_level(root, report)
+    catalogue = load_top_level(root, report, partial=True)
     context = CheckContext(catalogue, as_of)
     paths = item_paths(root)
     report.files_checked += len(paths)
@@ -102,7 +107,7 @@ def _load_items(
 ) -> None:
     if count == 1:
         for path in paths:
-            loaded, diags = load_item(root, path, lazy=True)
+            loaded, diags = load_item(root, path, lazy=True, partial=True)
             report.extend(diags)
             if loaded is not None:
                 report.extend(run_item_rules(loaded, context))
@@ -114,14 +119,23 @@ def _load_items(
         # fork shares the already-loaded laws and departments with the workers for free.
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
             for results in pool.map(_worker, chunks):
-                for name, file, stem, data, diags in results:
-                    report.extend(diags)
-                    if data is not None:
-                        source = SourceMap(file, path=Path(name))
-                        department = Path(name).parent.name
-                        item = Item.model_validate(data)
-                        add_item(catalogue, LoadedItem(stem, department, item, source), report)
+                for result in results:
+                    report.extend(result[-1])
+                    received = _received(root, result)
+                    if received is not None:
+                        add_item(catalogue, received, report)
         _STATE.context = None
+
+
+def _received(root: Path, result: _Result) -> LoadedItem | None:
+    """The item a worker checked, rebuilt in the main process for the catalogue rules."""
+    name, file, stem, data, partial, _ = result
+    if data is not None:
+        source = SourceMap(file, path=Path(name))
+        return LoadedItem(stem, Path(name).parent.name, Item.model_validate(data), source)
+    if partial:
+        return load_item(root, Path(name), lazy=True, partial=True)[0]
+    return None
 
 
 def check_report(root: Path, *, as_of: date) -> Report:

@@ -15,7 +15,7 @@ from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import Kind
 from . import CheckContext, rule
-from ._common import citations, emit
+from ._common import citations, emit, has
 
 
 @rule("ref-department", Severity.ERROR)
@@ -34,7 +34,7 @@ def department_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnost
     """
     catalogue = ctx.catalogue
     known = catalogue.departments
-    if "departments.yaml" in catalogue.sources and loaded.department_id not in known:
+    if catalogue.indexed("departments.yaml") and loaded.department_id not in known:
         yield emit(
             loaded.source,
             "ref-department",
@@ -55,7 +55,7 @@ def joint_departments_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[D
         joint_departments: [zhujianju]   # departments.yaml 中没有这个 id
     """
     catalogue = ctx.catalogue
-    if "departments.yaml" not in catalogue.sources:
+    if not catalogue.indexed("departments.yaml"):
         return
     for index, ident in enumerate(loaded.item.joint_departments):
         if ident not in catalogue.departments:
@@ -130,10 +130,10 @@ def laws_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
             role: 设定依据
     """
     laws = ctx.catalogue.laws
-    if "laws.yaml" not in ctx.catalogue.sources:
+    if not ctx.catalogue.indexed("laws.yaml"):
         return
     for path, citation in citations(loaded.item):
-        if citation.law not in laws:
+        if has(citation, "law") and citation.law not in laws:
             yield emit(
                 loaded.source,
                 "ref-law",
@@ -153,6 +153,12 @@ def _exists(root: Path, relative: str) -> bool:
     return (root / relative).is_file()
 
 
+def _item_file(root: Path, ident: str) -> bool:
+    """Whether an item file with this id exists, even one that could not be read (its own
+    diagnostics say why; the chain's reference is not the problem)."""
+    return any((root / "items").glob(f"*/{ident}.yaml"))
+
+
 @rule("ref-file-escapes", Severity.ERROR)
 def files_inside(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     """``blank_form`` and ``sample`` are paths relative to ``catalogue/``; they may not be
@@ -166,7 +172,7 @@ def files_inside(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     """
     for index, material in enumerate(loaded.item.materials):
         for key in ("blank_form", "sample"):
-            relative = getattr(material, key)
+            relative = getattr(material, key, None)
             if relative is not None and _escapes(relative):
                 yield emit(
                     loaded.source,
@@ -191,7 +197,7 @@ def files_exist(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     root = ctx.catalogue.root
     for index, material in enumerate(loaded.item.materials):
         for key in ("blank_form", "sample"):
-            relative = getattr(material, key)
+            relative = getattr(material, key, None)
             if relative and not _escapes(relative) and not _exists(root, relative):
                 yield emit(
                     loaded.source,
@@ -216,12 +222,15 @@ def chain_items_known(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagn
             items: [gongsi-dengji]   # 没有 items/*/gongsi-dengji.yaml
     """
     source = catalogue.sources.get("chains.yaml")
+    chains = getattr(catalogue.files.get("chains.yaml"), "chains", ())
     if source is None:
         return
-    for c, chain in enumerate(catalogue.chains.values()):
+    for c, chain in enumerate(chains):
+        if not has(chain, "name", "stages"):
+            continue
         for s, stage in enumerate(chain.stages):
-            for i, ident in enumerate(stage.items):
-                if ident not in catalogue.items:
+            for i, ident in enumerate(getattr(stage, "items", ())):
+                if ident not in catalogue.items and not _item_file(catalogue.root, ident):
                     yield emit(
                         source,
                         "ref-chain-item",
@@ -245,7 +254,9 @@ def codes_unique(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagnostic
     """
     first: dict[str, LoadedItem] = {}
     for loaded in catalogue.items.values():
-        code = loaded.item.codes.implementation
+        code = getattr(getattr(loaded.item, "codes", None), "implementation", None)
+        if code is None:
+            continue
         other = first.setdefault(code, loaded)
         if other is not loaded:
             yield emit(

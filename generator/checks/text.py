@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from pydantic import BaseModel
 
@@ -42,11 +41,6 @@ _PHONE_KEYS = ("enquiry_phone", "supervision_phone", "citizen_hotline")
 Finding = tuple[str, DataPath, str]
 
 
-@cache
-def _fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(model.model_fields)
-
-
 def _suspect(text: str) -> bool:
     return not text.strip() or SUSPECT.search(text) is not None
 
@@ -58,8 +52,8 @@ def _walk(value: object, path: DataPath, out: list[tuple[DataPath, str]]) -> Non
     and for the rare suspect string; enumerations (``StrEnum``) are not text.
     """
     if isinstance(value, BaseModel):
-        for name in _fields(type(value)):
-            child = getattr(value, name)
+        # ``__dict__`` holds the fields in order, and only those a partial model has.
+        for name, child in value.__dict__.items():
             kind = type(child)
             if kind is str:
                 if _suspect(child):
@@ -115,15 +109,14 @@ def _classify(path: DataPath, text: str) -> Iterator[Finding]:
 
 
 def _top_level(catalogue: Catalogue) -> Iterator[tuple[SourceMap, DataPath, object]]:
-    for name, source in catalogue.sources.items():
+    """Each top-level file as loaded: lists in file order, so indices locate diagnostics."""
+    for name, document in catalogue.files.items():
+        source = catalogue.sources[name]
         if name == "centre.yaml":
-            yield source, (), catalogue.centre
-        elif name == "departments.yaml":
-            yield source, ("departments",), list(catalogue.departments.values())
-        elif name == "laws.yaml":
-            yield source, ("laws",), list(catalogue.laws.values())
-        elif name == "chains.yaml":
-            yield source, ("chains",), list(catalogue.chains.values())
+            yield source, (), document
+        else:
+            key = name.removesuffix(".yaml")
+            yield source, (key,), document.__dict__.get(key)
 
 
 def _scan(source: SourceMap, root: DataPath, document: object) -> dict[str, list[Diagnostic]]:

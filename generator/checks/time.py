@@ -15,24 +15,30 @@ from ..catalogue.loaded import LoadedItem, flat_steps, steps_days
 from ..catalogue.models import DayUnit, ItemType, Kind, ParallelSteps
 from ..catalogue.sources import DataPath
 from . import CheckContext, rule
-from ._common import emit
+from ._common import emit, has
 
 LICENSING_DEFAULT_DAYS = 20
 """行政许可法第四十二条: 二十日内作出决定 unless a law or regulation says otherwise."""
 
 
 def _day_paths(loaded: LoadedItem) -> Iterator[tuple[DataPath, int]]:
+    """Every day count of an item; on a partial item, those that validated."""
     item = loaded.item
-    yield ("time_limit", "statutory", "days"), item.time_limit.statutory.days
-    yield ("time_limit", "promised", "days"), item.time_limit.promised.days
-    for index, step in enumerate(item.steps):
+    limits = getattr(item, "time_limit", None)
+    for which in ("statutory", "promised"):
+        days = getattr(getattr(limits, which, None), "days", None)
+        if days is not None:
+            yield ("time_limit", which, "days"), days
+    for index, step in enumerate(getattr(item, "steps", ())):
         if isinstance(step, ParallelSteps):
-            for branch, sub in enumerate(step.parallel):
-                yield ("steps", index, "parallel", branch, "days"), sub.days
-        else:
+            for branch, sub in enumerate(getattr(step, "parallel", ())):
+                if has(sub, "days"):
+                    yield ("steps", index, "parallel", branch, "days"), sub.days
+        elif has(step, "days"):
             yield ("steps", index, "days"), step.days
-    for index, special in enumerate(item.special_procedures):
-        yield ("special_procedures", index, "days"), special.days
+    for index, special in enumerate(getattr(item, "special_procedures", ())):
+        if has(special, "days"):
+            yield ("special_procedures", index, "days"), special.days
 
 
 @rule("time-negative", Severity.ERROR)
@@ -114,15 +120,14 @@ def on_the_spot_same_day(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diag
     item = loaded.item
     if item.kind is not Kind.ON_THE_SPOT:
         return
-    if item.time_limit.promised.days != 0:
-        yield emit(
-            loaded.source,
-            "time-on-the-spot",
-            ("time_limit", "promised", "days"),
-            f"即办件应当场办结,承诺时限应为 0;实际是 {item.time_limit.promised.days}。"
-            "请改为 0,或把办件类型改为承诺件。",
-        )
     for path, days in _day_paths(loaded):
+        if path == ("time_limit", "promised", "days") and days != 0:
+            yield emit(
+                loaded.source,
+                "time-on-the-spot",
+                path,
+                f"即办件应当场办结,承诺时限应为 0;实际是 {days}。请改为 0,或把办件类型改为承诺件。",
+            )
         if path[0] == "steps" and days > 0:
             yield emit(
                 loaded.source,
@@ -255,7 +260,7 @@ def special_has_days(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnost
           - {kind: 专家评审, name: 专家评审, days: 0}
     """
     for index, special in enumerate(loaded.item.special_procedures):
-        if special.days == 0:
+        if has(special, "days", "name") and special.days == 0:
             yield emit(
                 loaded.source,
                 "time-special-days",
@@ -275,7 +280,7 @@ def special_has_basis(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnos
         - {kind: 听证, name: 听证, days: 20}
     """
     for index, special in enumerate(loaded.item.special_procedures):
-        if special.basis is None:
+        if has(special, "basis", "name") and special.basis is None:
             yield emit(
                 loaded.source,
                 "time-special-basis",
