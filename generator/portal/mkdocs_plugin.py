@@ -87,6 +87,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             f"{centre.name} · 地址:{centre.address} · 政务服务便民热线 {centre.citizen_hotline}"
         )
         config.extra_css.append(urls.asset_url("portal.css").lstrip("/"))
+        config.extra_css.append(urls.asset_url("opendata.css").lstrip("/"))
         config.extra_javascript.append(urls.asset_url("portal.js").lstrip("/"))
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date(catalogue))
         return config
@@ -99,6 +100,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         for static in self.plan.files:
             uri = static.url.lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(static.source)))
+        for url, content in self.plan.data.items():
+            files.append(File.generated(config, url.lstrip("/"), content=content))
         for asset in sorted(p for p in (ASSETS / "banshi").rglob("*") if p.is_file()):
             uri = urls.asset_url(asset.relative_to(ASSETS / "banshi").as_posix()).lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(asset)))

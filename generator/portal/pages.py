@@ -13,12 +13,15 @@ from typing import Any
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience
-from . import qr, views
+from ..opendata.stats import statistics
+from . import datafiles, qr, statspage, views
 from .urls import (
     CHAINS,
+    DATA,
     DEPARTMENTS,
     HOME,
     SEARCH,
+    STATS,
     absolute_url,
     file_url,
     item_url,
@@ -76,6 +79,8 @@ class StaticFile:
 class SitePlan:
     pages: list[Page] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
+    data: dict[str, bytes] = field(default_factory=dict)
+    """Generated data files (open data): site URL -> bytes, placed as they are."""
 
     def by_url(self) -> dict[str, Page]:
         return {page.url: page for page in self.pages}
@@ -87,6 +92,8 @@ NAV: tuple[tuple[str, str], ...] = (
     ("审批链", CHAINS),
     ("个人办事", theme_url("person")),
     ("法人办事", theme_url("organisation")),
+    ("统计数据", STATS),
+    ("开放数据", DATA),
 )
 """The whole navigation: a few fixed entries.  Items are never listed in it (a nav listing
 every item is copied into every page and grows the site with the square of the catalogue)."""
@@ -143,6 +150,14 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
             audience=audience.value,
             groups=views.group_by_department(s for s in summaries if audience in s.audience),
         )
+    add(STATS, "stats.html", "统计数据", stats=statspage.stats_view(statistics(catalogue)))
+    add(
+        DATA,
+        "data.html",
+        "开放数据",
+        data=statspage.data_page_view(next(iter(catalogue.items), None)),
+    )
+    plan.data.update(datafiles.data_files(catalogue))
     published: set[str] = set()
     qr.prepare([absolute_url(centre.base_url, item_url(i)) for i in catalogue.items])
     for loaded in catalogue.items.values():
