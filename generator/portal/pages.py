@@ -92,8 +92,6 @@ NAV: tuple[tuple[str, str], ...] = (
     ("审批链", CHAINS),
     ("个人办事", theme_url("person")),
     ("法人办事", theme_url("organisation")),
-    ("统计数据", STATS),
-    ("开放数据", DATA),
 )
 """The whole navigation: a few fixed entries.  Items are never listed in it (a nav listing
 every item is copied into every page and grows the site with the square of the catalogue)."""
