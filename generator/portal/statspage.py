@@ -36,8 +36,9 @@ class FigureRow:
 class StatsView:
     total: tuple[tuple[str, str], ...]
     charts: tuple[ChartView, ...]
-    departments: tuple[str, ...]
+    measures: tuple[str, ...]
     rows: tuple[FigureRow, ...]
+    """One row per department: its name and its value of each measure."""
 
 
 def _measures(f: Figures) -> list[tuple[str, str]]:
@@ -118,12 +119,9 @@ def stats_view(stats: Statistics) -> StatsView:
             ],
         ),
     )
-    labels = [label for label, _ in _measures(total)]
-    per_department = [_measures(f) for f in departments]
-    rows = tuple(
-        FigureRow(label, tuple(m[i][1] for m in per_department)) for i, label in enumerate(labels)
-    )
-    return StatsView(tuple(_measures(total)), charts, tuple(names), rows)
+    measures = tuple(label for label, _ in _measures(total))
+    rows = tuple(FigureRow(f.name, tuple(v for _, v in _measures(f))) for f in departments)
+    return StatsView(tuple(_measures(total)), charts, measures, rows)
 
 
 @dataclass(frozen=True)
