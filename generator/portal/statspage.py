@@ -45,12 +45,12 @@ def _measures(f: Figures) -> list[tuple[str, str]]:
     return [
         ("事项数", str(f.items)),
         ("即办件", f"{f.on_the_spot}({percent(f.on_the_spot_share)})"),
-        ("平均法定办结时限(天)", decimal(f.average_statutory)),
-        ("平均承诺办结时限(天)", decimal(f.average_promised)),
-        ("承诺时限比法定时限压缩", percent(f.cut)),
+        ("平均法定天数", decimal(f.average_statutory)),
+        ("平均承诺天数", decimal(f.average_promised)),
+        ("承诺压缩比例", percent(f.cut)),
         ("不收费事项", f"{f.free}({percent(f.free_share)})"),
-        ("平均申请材料数", decimal(f.average_materials)),
-        ("最多跑一次(到现场不超过 1 次)", f"{f.one_visit}({percent(f.one_visit_share)})"),
+        ("平均材料数", decimal(f.average_materials)),
+        ("最多跑一次", f"{f.one_visit}({percent(f.one_visit_share)})"),
         ("可网上办理", f"{f.online}({percent(f.online_share)})"),
     ]
 
@@ -62,7 +62,7 @@ def _chart(
     return ChartView(
         chart_id,
         title,
-        Markup(bar_chart(chart_id, title, desc, labels, series)),
+        Markup(bar_chart(f"{chart_id}-svg", title, desc, labels, series)),
         ("", *(s.name for s in series)),
         rows,
     )
@@ -81,6 +81,19 @@ def stats_view(stats: Statistics) -> StatsView:
             "全部事项按办件类型(即办件、承诺件、联办件、报批件)统计的事项数。",
             kinds,
             [Series("事项数", tuple(kind_counts), tuple(str(n) for n in kind_counts))],
+        ),
+        _chart(
+            "chart-types",
+            "各事项类型的事项数",
+            "全部事项按事项类型(行政许可、行政确认、公共服务等)统计的事项数。",
+            [t for t, _ in total.by_type],
+            [
+                Series(
+                    "事项数",
+                    tuple(n for _, n in total.by_type),
+                    tuple(str(n) for _, n in total.by_type),
+                )
+            ],
         ),
         _chart(
             "chart-departments",

@@ -37,7 +37,7 @@ def test_charts_are_named_images_beside_tables(demo_site: Site, open_page: OpenP
     page, _ = open_page(demo_site, viewport=PHONE)
     goto(page, demo_site, "/stats/")
     charts = page.locator("svg.bs-chart[role='img']")
-    assert charts.count() == 3
+    assert charts.count() == 4
     for index in range(charts.count()):
         chart = charts.nth(index)
         title = chart.locator("title").text_content()
