@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|diff|schema|synth|build|serve``.
+"""Command line: ``python -m generator check|diff|schema|synth|build|serve|export``.
 
 Exit status follows yamllint: 0 clean, 1 problems found (warnings only with ``--strict``),
 2 usage or internal error.  Bad catalogue data never produces a traceback.
@@ -89,6 +89,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return run_diff(args.base, args.head, catalogue_path=args.catalogue_path, fmt=args.format)
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .portal.datafiles import export_catalogue
+
+    return export_catalogue(Path(args.catalogue), args.format, Path(args.out))
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="办事指南门户生成器")
     sub = top.add_subparsers(dest="command", required=True)
@@ -116,6 +122,12 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True)
     synth.add_argument("--seed", type=int, default=0)
     synth.set_defaults(run=_cmd_synth)
+
+    export = sub.add_parser("export", help="导出开放数据文件(写入 --out 目录)")
+    export.add_argument("--catalogue", default="catalogue")
+    export.add_argument("--format", choices=["csv", "json", "jsonld", "xlsx"], required=True)
+    export.add_argument("--out", required=True, help="输出目录")
+    export.set_defaults(run=_cmd_export)
 
     for name, help_text in (("build", "生成网站"), ("serve", "生成并预览网站")):
         cmd = sub.add_parser(name, help=help_text)

@@ -111,7 +111,7 @@ def test_item_page_and_changes_page(repo: Path) -> None:
     assert "2026年10月8日</time>:新增材料 房屋租赁合同;承诺时限 1 → 2 个工作日</li>" in item
     recent = render_page(env, by_url["/changes/"])
     assert 'href="feed.xml"' in recent
-    assert [g.url for g in plan.generated] == ["/changes/feed.xml"]
+    assert "/changes/feed.xml" in [g.url for g in plan.generated]
     without = pages.plan_site(catalogue)
     assert "/changes/" not in without.by_url()
     assert "变更记录" not in render_page(env, without.by_url()["/items/company-setup/"])

@@ -118,6 +118,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         )
         config.extra_css.append(urls.asset_url("portal.css").lstrip("/"))
         config.extra_css.append(urls.asset_url("search.css").lstrip("/"))
+        config.extra_css.append(urls.asset_url("opendata.css").lstrip("/"))
         config.extra_javascript.append(urls.asset_url("portal.js").lstrip("/"))
         config.extra_javascript.append(urls.asset_url("search.js").lstrip("/"))
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date(catalogue))

@@ -14,16 +14,19 @@ from typing import Any
 
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
+from ..opendata.stats import statistics
 from ..review.history import History
-from . import changes, views
+from . import changes, datafiles, statspage, views
 from .urls import (
     CHAINS,
     CHANGES,
     CHANGES_FEED,
+    DATA,
     DEPARTMENTS,
     HOME,
     SEARCH,
     SHELL_ID,
+    STATS,
     file_url,
     item_url,
     notice_url,
@@ -81,7 +84,7 @@ class StaticFile:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A file whose content the plan produces (the Atom feed)."""
+    """A file whose content the plan produces (the Atom feed, the open data files)."""
 
     url: str
     content: bytes
@@ -179,6 +182,16 @@ def plan_site(
             audience=audience.value,
             groups=views.group_by_department(s for s in summaries if audience in s.audience),
         )
+    add(STATS, "stats.html", "统计数据", stats=statspage.stats_view(statistics(catalogue)))
+    add(
+        DATA,
+        "data.html",
+        "开放数据",
+        data=statspage.data_page_view(next(iter(catalogue.items), None)),
+    )
+    plan.generated.extend(
+        GeneratedFile(url, content) for url, content in datafiles.data_files(catalogue).items()
+    )
     published: set[str] = set()
     for loaded in catalogue.items.values():
         guide = item_view(catalogue, loaded, item_url(loaded.id))

@@ -18,6 +18,8 @@ SEARCH = "/search/"
 ABOUT = "/about/"
 SEARCH_INDEX = "/search-index/"
 ASSETS = "/assets/banshi/"
+DATA = "/data/"
+STATS = "/stats/"
 
 SHELL_ID = "__shell__"
 """Stands for an item id in the URL of a shell page (see :mod:`generator.portal.shells`).
@@ -42,6 +44,16 @@ def chain_url(chain_id: str) -> str:
 
 def theme_url(slug: str) -> str:
     return f"/themes/{slug}/"
+
+
+def item_data_url(item_id: str) -> str:
+    """One item as open data (JSON), beside its guide."""
+    return f"/items/{item_id}/index.json"
+
+
+def data_file_url(name: str) -> str:
+    """A downloadable data file of the whole catalogue (``catalogue.json``, ``items.csv``...)."""
+    return DATA + name
 
 
 def asset_url(name: str) -> str:

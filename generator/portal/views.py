@@ -138,6 +138,7 @@ class ItemView:
     item: Item
     url: str
     notice_url: str
+    data_url: str
     public_url: str
     department: Link
     windows: tuple[Window, ...]
@@ -305,6 +306,7 @@ def item_view(catalogue: Catalogue, loaded: LoadedItem, *, url: str) -> ItemView
         item=item,
         url=url,
         notice_url=urls.notice_url(loaded.id),
+        data_url=urls.item_data_url(loaded.id),
         public_url=public_url,
         department=department_link,
         windows=tuple(department.windows) if department else (),

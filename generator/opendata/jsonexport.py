@@ -1,0 +1,161 @@
+"""``catalogue.json``, its JSON Schema and one ``index.json`` per item.
+
+Sorted keys, two-space indent and a final newline: diffs between two releases of the data
+stay readable and the same catalogue gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .records import SCHEMA_VERSION, Record
+
+SCHEMA_ID = "catalogue.schema.json"
+
+
+def _dumps(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def catalogue_json(data: Record) -> bytes:
+    return _dumps({"$schema": SCHEMA_ID, **data})
+
+
+def item_json(data: Record, record: Record) -> bytes:
+    """One item on its own, with the version and licence of the whole catalogue."""
+    head = {k: data[k] for k in ("schema_version", "licence", "licence_url", "date")}
+    return _dumps({**head, "item": record})
+
+
+def _text(description: str) -> dict[str, Any]:
+    return {"type": "string", "description": description}
+
+
+def _optional(description: str) -> dict[str, Any]:
+    return {"type": ["string", "null"], "description": description}
+
+
+def _object(properties: dict[str, Any], description: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "required": sorted(properties),
+        "additionalProperties": False,
+    }
+    if description:
+        out["description"] = description
+    return out
+
+
+_DAYS = _object(
+    {
+        "days": {"type": "integer", "minimum": 0, "description": "天数,0 为当场办结"},
+        "unit": {"enum": ["工作日", "自然日"]},
+    }
+)
+_LINK = _object({"id": _text("标识"), "name": _text("名称")})
+
+_ITEM = _object(
+    {
+        "id": _text("事项标识(永久网址的一部分)"),
+        "url": _text("办事指南网址"),
+        "name": _text("事项名称"),
+        "basic_code": {"type": "string", "pattern": "^[0-9A-Z]{12}$"},
+        "implementation_code": {"type": "string", "pattern": "^[0-9A-Z]{12,40}$"},
+        "type": _text("事项类型"),
+        "kind": {"enum": ["即办件", "承诺件", "联办件", "报批件"]},
+        "department": _LINK,
+        "joint_departments": {"type": "array", "items": _LINK},
+        "audience": {"type": "array", "items": {"enum": ["自然人", "法人"]}},
+        "summary": _optional("一句话说明"),
+        "basis": {
+            "type": "array",
+            "items": _object(
+                {"role": {"enum": ["设定依据", "实施依据"]}, "law": _text("法规和条款")}
+            ),
+        },
+        "conditions": {"type": "array", "items": {"type": "string"}},
+        "quantity_limit": _text("数量限制"),
+        "statutory_limit": _DAYS,
+        "promised_limit": _DAYS,
+        "free": {"type": "boolean", "description": "不收费时为 true"},
+        "fees_text": _optional("不收费时为 不收费"),
+        "fees": {
+            "type": "array",
+            "items": _object(
+                {
+                    "name": _text("收费项目"),
+                    "standard": _text("收费标准"),
+                    "basis": _text("收费依据"),
+                    "approved_by": _text("批准机关"),
+                    "licence": _optional("收费许可证号"),
+                }
+            ),
+        },
+        "materials": {
+            "type": "array",
+            "items": _object(
+                {
+                    "number": {"type": "integer", "minimum": 1},
+                    "name": _text("材料名称"),
+                    "necessity": {"enum": ["必要", "非必要", "容缺后补"]},
+                    "form": {"enum": ["原件", "复印件", "原件和复印件"]},
+                    "copies": {"type": "integer"},
+                    "medium": {"enum": ["纸质", "电子", "纸质或电子"]},
+                    "source": {"enum": ["申请人自备", "政府部门核发", "其他"]},
+                    "source_note": _optional("来源说明"),
+                    "when": _optional("适用情形"),
+                    "standard": _optional("受理标准"),
+                    "note": _optional("备注"),
+                }
+            ),
+        },
+        "result": _object({"name": _text("办理结果"), "type": _text("结果类型")}),
+        "visits": {"type": "integer", "minimum": 0},
+        "online": {
+            "oneOf": [{"type": "null"}, _object({"name": _text("渠道"), "url": _text("网址")})]
+        },
+        "place": _optional("办理地点"),
+        "hours": _optional("办理时间"),
+        "enquiry_phone": _optional("咨询电话"),
+        "supervision_phone": _optional("监督投诉电话"),
+        "reviewed": {"type": "string", "format": "date"},
+    },
+    "一个办事事项",
+)
+
+_HEAD: dict[str, Any] = {
+    "schema_version": {"const": SCHEMA_VERSION},
+    "licence": _text("许可协议(SPDX 标识)"),
+    "licence_url": _text("许可协议全文地址"),
+    "date": {"type": "string", "format": "date", "description": "目录最近审核日期"},
+}
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": SCHEMA_ID,
+    "title": "办事指南目录(开放数据)",
+    **_object(
+        {
+            "$schema": {"type": "string"},
+            **_HEAD,
+            "centre": _object(
+                {"name": _text("中心名称"), "url": _text("门户地址"), "demo": {"type": "boolean"}}
+            ),
+            "departments": {"type": "array", "items": _LINK},
+            "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+        }
+    ),
+    "$defs": {"item": _ITEM},
+}
+
+ITEM_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "单个办事事项(开放数据)",
+    **_object({**_HEAD, "item": _ITEM}),
+}
+
+
+def schema_json() -> bytes:
+    return _dumps(SCHEMA)

@@ -1,0 +1,133 @@
+"""The figures a centre reports, per department and in total: pure arithmetic, no markup.
+
+Counts and sums are kept as integers; shares and averages are exact fractions, rounded
+only when shown (half up, one decimal), so the same catalogue gives the same figures
+everywhere.  Statutory and promised days are added as days whatever their unit (工作日
+or 自然日): the catalogue's checks already compare them the same way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from ..catalogue.loaded import Catalogue, LoadedItem, is_free
+from ..catalogue.models import ItemType, Kind
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Totals for a set of items; ``name`` is the department's (or 全部事项)."""
+
+    name: str
+    items: int
+    by_type: tuple[tuple[str, int], ...]
+    by_kind: tuple[tuple[str, int], ...]
+    statutory_days: int
+    promised_days: int
+    free: int
+    materials: int
+    one_visit: int
+    online: int
+
+    @property
+    def on_the_spot(self) -> int:
+        return dict(self.by_kind).get(Kind.ON_THE_SPOT.value, 0)
+
+    @property
+    def on_the_spot_share(self) -> Fraction | None:
+        return _ratio(self.on_the_spot, self.items)
+
+    @property
+    def average_statutory(self) -> Fraction | None:
+        return _ratio(self.statutory_days, self.items)
+
+    @property
+    def average_promised(self) -> Fraction | None:
+        return _ratio(self.promised_days, self.items)
+
+    @property
+    def cut(self) -> Fraction | None:
+        """How much shorter promised limits are than statutory ones, as a share of the
+        statutory days (1 - Σ promised / Σ statutory)."""
+        if not self.statutory_days:
+            return None
+        return 1 - Fraction(self.promised_days, self.statutory_days)
+
+    @property
+    def free_share(self) -> Fraction | None:
+        return _ratio(self.free, self.items)
+
+    @property
+    def average_materials(self) -> Fraction | None:
+        return _ratio(self.materials, self.items)
+
+    @property
+    def one_visit_share(self) -> Fraction | None:
+        return _ratio(self.one_visit, self.items)
+
+    @property
+    def online_share(self) -> Fraction | None:
+        return _ratio(self.online, self.items)
+
+
+@dataclass(frozen=True)
+class Statistics:
+    total: Figures
+    departments: tuple[tuple[str, Figures], ...]
+    """(department id, figures), in the catalogue's department order; empty ones left out."""
+
+
+def _ratio(part: int, whole: int) -> Fraction | None:
+    return Fraction(part, whole) if whole else None
+
+
+def figures(name: str, items: Iterable[LoadedItem]) -> Figures:
+    loaded = [i.item for i in items]
+    types = Counter(i.type.value for i in loaded)
+    kinds = Counter(i.kind.value for i in loaded)
+    return Figures(
+        name=name,
+        items=len(loaded),
+        # Every enumeration value, in its order, zero included: tables line up.
+        by_type=tuple((t.value, types[t.value]) for t in ItemType),
+        by_kind=tuple((k.value, kinds[k.value]) for k in Kind),
+        statutory_days=sum(i.time_limit.statutory.days for i in loaded),
+        promised_days=sum(i.time_limit.promised.days for i in loaded),
+        free=sum(is_free(i) for i in loaded),
+        materials=sum(len(i.materials) for i in loaded),
+        one_visit=sum(i.visits <= 1 for i in loaded),
+        online=sum(i.online is not None for i in loaded),
+    )
+
+
+def statistics(catalogue: Catalogue) -> Statistics:
+    groups: dict[str, list[LoadedItem]] = {}
+    for loaded in catalogue.items.values():
+        groups.setdefault(loaded.department_id, []).append(loaded)
+    order = [d for d in catalogue.departments if d in groups]
+    order += sorted(d for d in groups if d not in catalogue.departments)
+    departments = tuple(
+        (
+            d,
+            figures(catalogue.departments[d].name if d in catalogue.departments else d, groups[d]),
+        )
+        for d in order
+    )
+    return Statistics(figures("全部事项", catalogue.items.values()), departments)
+
+
+def decimal(value: Fraction | None, places: int = 1) -> str:
+    """``value`` rounded half up to ``places`` decimals; ``—`` when there is nothing to
+    average."""
+    if value is None:
+        return "—"
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def percent(value: Fraction | None) -> str:
+    return "—" if value is None else decimal(value * 100) + "%"

@@ -1,0 +1,85 @@
+"""Where the open data files live, and their bytes: the bridge from ``opendata`` to the site.
+
+``opendata`` makes bytes and knows no URL; this module gives each file its permanent URL
+(from :mod:`.urls`) and hands the page plan the bytes, which the MkDocs adapter only places.
+The ``export`` command writes the same bytes to a directory.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..catalogue.diagnostics import Severity
+from ..catalogue.loaded import Catalogue, load_catalogue
+from ..opendata import csvexport, jsonexport, jsonld, records, xlsx
+from . import urls
+
+Exporter = Callable[[records.Record], bytes]
+
+FORMATS: dict[str, tuple[tuple[str, Exporter], ...]] = {
+    "json": (
+        ("catalogue.json", jsonexport.catalogue_json),
+        (jsonexport.SCHEMA_ID, lambda _data: jsonexport.schema_json()),
+    ),
+    "csv": (("items.csv", csvexport.items_csv), ("materials.csv", csvexport.materials_csv)),
+    "jsonld": (("catalogue.jsonld", jsonld.catalogue_jsonld),),
+    "xlsx": (("catalogue.xlsx", xlsx.catalogue_xlsx),),
+}
+"""Export format -> (file name, exporter); the names are the files' permanent URLs under
+``/data/``."""
+
+
+def dataset(catalogue: Catalogue) -> records.Record:
+    base = catalogue.centre.base_url if catalogue.centre else "/"
+    return records.dataset(catalogue, lambda i: urls.absolute_url(base, urls.item_url(i)))
+
+
+def format_files(data: records.Record, fmt: str) -> dict[str, bytes]:
+    """File name -> bytes for one export format."""
+    return {name: export(data) for name, export in FORMATS[fmt]}
+
+
+def data_files(catalogue: Catalogue) -> dict[str, bytes]:
+    """Site URL -> bytes of every data file, the per-item ``index.json`` included."""
+    data = dataset(catalogue)
+    out = {
+        urls.data_file_url(name): content
+        for fmt in FORMATS
+        for name, content in format_files(data, fmt).items()
+    }
+    for record in data["items"]:
+        out[urls.item_data_url(record["id"])] = jsonexport.item_json(data, record)
+    return out
+
+
+def export(catalogue: Catalogue, fmt: str, out: Path) -> list[Path]:
+    """Write one format's files into the directory ``out``; returns the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in format_files(dataset(catalogue), fmt).items():
+        path = out / name
+        path.write_bytes(content)
+        written.append(path)
+    return written
+
+
+def export_catalogue(root: Path, fmt: str, out: Path) -> int:
+    """The ``export`` command: load, refuse a catalogue with errors, write, list the files.
+
+    Exit status as for ``check``: 0 written, 1 the catalogue has errors, 2 no catalogue.
+    """
+    if not root.is_dir():
+        print(f"目录不存在:{root}", file=sys.stderr)
+        return 2
+    catalogue, report = load_catalogue(root)
+    errors = [d for d in report if d.severity is Severity.ERROR]
+    for diagnostic in errors:
+        print(diagnostic.parsable(), file=sys.stderr)
+    if errors or catalogue.centre is None:
+        print(f"目录有 {len(errors)} 个错误,未导出数据。", file=sys.stderr)
+        return 1
+    for path in export(catalogue, fmt, out):
+        print(path)
+    return 0

@@ -1,0 +1,68 @@
+"""``/stats/`` and ``/data/`` in a real browser: readable on a 375 px phone, axe-core clean,
+charts named and described, and every data file linked from the pages served."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+
+from .support import PHONE, Site, Watch
+from .test_portal import _overflow, _report, _violations, goto
+
+pytestmark = pytest.mark.browser
+
+OpenPage = Callable[..., tuple[Page, Watch]]
+
+
+@pytest.mark.parametrize("path", ["/stats/", "/data/"])
+def test_no_horizontal_scroll_at_375(demo_site: Site, open_page: OpenPage, path: str) -> None:
+    page, watch = open_page(demo_site, viewport=PHONE)
+    goto(page, demo_site, path)
+    found = _overflow(page)
+    assert found["scrollWidth"] <= found["innerWidth"], f"{path}: {found}"
+    assert not watch.errors(), watch.errors()
+
+
+@pytest.mark.parametrize("path", ["/stats/", "/data/"])
+def test_axe_clean_on_a_phone(demo_site: Site, open_page: OpenPage, path: str) -> None:
+    page, _ = open_page(demo_site, viewport=PHONE)
+    goto(page, demo_site, path)
+    violations = _violations(page)
+    assert not violations, f"{path}:\n{_report(violations)}"
+
+
+def test_charts_are_named_images_beside_tables(demo_site: Site, open_page: OpenPage) -> None:
+    page, _ = open_page(demo_site, viewport=PHONE)
+    goto(page, demo_site, "/stats/")
+    charts = page.locator("svg.bs-chart[role='img']")
+    assert charts.count() == 4
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        title = chart.locator("title").text_content()
+        assert title, "chart without a title"
+        assert chart.locator("desc").text_content()
+        table = page.get_by_role("table", name=f"{title}(数据表)")
+        assert table.count() == 1, title
+        box = chart.bounding_box()
+        assert box is not None and box["width"] <= PHONE["width"]
+    total = page.locator(".bs-stats-total dd").first.text_content()
+    assert total == str(len(demo_site.catalogue.items))
+
+
+def test_data_files_and_item_json_are_served(demo_site: Site, open_page: OpenPage) -> None:
+    page, _ = open_page(demo_site)
+    goto(page, demo_site, "/data/")
+    links = page.locator("a[download]")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert len(hrefs) == 6
+    for href in hrefs:
+        assert href is not None
+        response = page.request.get(page.url + href)
+        assert response.ok, href
+    item = next(iter(demo_site.catalogue.items))
+    goto(page, demo_site, f"/items/{item}/")
+    page.get_by_role("link", name="JSON 格式").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/items/{item}/index.json")

@@ -1,0 +1,250 @@
+"""Open data files read back with their own readers and checked against the YAML.
+
+Each file is parsed by the library a consumer would use (json + jsonschema, csv, openpyxl,
+rdflib for JSON-LD with the embedded context, offline) and compared with the item files
+read directly with PyYAML, so a mistake in the shared records would show here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import openpyxl
+import pytest
+import yaml
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from generator.catalogue.loaded import Catalogue, load_catalogue
+from generator.opendata import csvexport, jsonexport, jsonld, xlsx
+from generator.opendata.columns import ITEM_COLUMNS, MATERIAL_COLUMNS, neutralise
+from generator.portal import datafiles, urls
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "catalogue"
+PORTAL = ROOT / "tests" / "fixtures" / "portal"
+CPSV = Namespace("http://purl.org/vocab/cpsv#")
+CV = Namespace("http://data.europa.eu/m8g/")
+DCT = Namespace("http://purl.org/dc/terms/")
+
+
+def raw_items(root: Path) -> dict[str, dict[str, Any]]:
+    """Item id -> the item file as PyYAML reads it (the reference, independent of models)."""
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((root / "items").glob("*/*.yaml"))
+    }
+
+
+def fee_text(raw: dict[str, Any]) -> str:
+    fees = raw["fees"]
+    return fees if isinstance(fees, str) else ";".join(f"{f['name']}:{f['standard']}" for f in fees)
+
+
+@pytest.fixture(scope="module", params=[DEMO, PORTAL], ids=["demo", "portal"])
+def source(request: pytest.FixtureRequest) -> tuple[Path, Catalogue, dict[str, bytes]]:
+    root: Path = request.param
+    catalogue, report = load_catalogue(root)
+    assert not [d for d in report if d.severity.value == "error"]
+    return root, catalogue, datafiles.data_files(catalogue)
+
+
+def test_json_validates_and_matches_yaml(source: tuple[Path, Catalogue, dict[str, bytes]]) -> None:
+    root, _, files = source
+    data = json.loads(files[urls.data_file_url("catalogue.json")])
+    schema = json.loads(files[urls.data_file_url("catalogue.schema.json")])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert data["schema_version"] == "1.0"
+    raw = raw_items(root)
+    by_id = {item["id"]: item for item in data["items"]}
+    assert set(by_id) == set(raw)
+    for ident, item in raw.items():
+        out = by_id[ident]
+        assert out["name"] == item["name"]
+        assert out["statutory_limit"]["days"] == item["time_limit"]["statutory"]["days"]
+        assert out["promised_limit"]["days"] == item["time_limit"]["promised"]["days"]
+        assert len(out["materials"]) == len(item["materials"])
+        assert out["free"] == (item["fees"] == "不收费")
+        if isinstance(item["fees"], list):
+            assert [(f["name"], f["standard"]) for f in out["fees"]] == [
+                (f["name"], f["standard"]) for f in item["fees"]
+            ]
+
+
+def test_item_json_files_validate(source: tuple[Path, Catalogue, dict[str, bytes]]) -> None:
+    root, _, files = source
+    validator = jsonschema.Draft202012Validator(jsonexport.ITEM_SCHEMA)
+    for ident, item in raw_items(root).items():
+        data = json.loads(files[urls.item_data_url(ident)])
+        validator.validate(data)
+        assert data["item"]["id"] == ident
+        assert data["item"]["basic_code"] == item["codes"]["basic"]
+
+
+def _csv_rows(content: bytes) -> list[dict[str, str]]:
+    assert content.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for Excel"
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_matches_yaml(source: tuple[Path, Catalogue, dict[str, bytes]]) -> None:
+    root, _, files = source
+    raw = raw_items(root)
+    items = {r["事项标识"]: r for r in _csv_rows(files[urls.data_file_url("items.csv")])}
+    assert list(next(iter(items.values()))) == [c.title for c in ITEM_COLUMNS]
+    assert set(items) == set(raw)
+    for ident, item in raw.items():
+        row = items[ident]
+        assert int(row["法定办结时限"]) == item["time_limit"]["statutory"]["days"]
+        assert int(row["承诺办结时限"]) == item["time_limit"]["promised"]["days"]
+        assert int(row["申请材料数"]) == len(item["materials"])
+        assert row["收费标准"] == neutralise(fee_text(item))
+        assert row["是否收费"] == ("否" if item["fees"] == "不收费" else "是")
+    materials = _csv_rows(files[urls.data_file_url("materials.csv")])
+    for ident, item in raw.items():
+        names = [m["材料名称"] for m in materials if m["事项标识"] == ident]
+        assert names == [neutralise(m["name"]) for m in item["materials"]]
+
+
+def test_xlsx_matches_yaml(source: tuple[Path, Catalogue, dict[str, bytes]]) -> None:
+    root, _, files = source
+    raw = raw_items(root)
+    book = openpyxl.load_workbook(io.BytesIO(files[urls.data_file_url("catalogue.xlsx")]))
+    assert book.sheetnames == ["事项", "申请材料"]
+    sheet = book["事项"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:")
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == [c.title for c in ITEM_COLUMNS]
+    by_id = {row[-3]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert set(by_id) == set(raw)
+    for ident, item in raw.items():
+        row = by_id[ident]
+        assert row["法定办结时限"] == item["time_limit"]["statutory"]["days"]
+        assert row["承诺办结时限"] == item["time_limit"]["promised"]["days"]
+        assert row["申请材料数"] == len(item["materials"])
+        assert row["收费标准"] == neutralise(fee_text(item))
+    materials = book["申请材料"]
+    assert materials.freeze_panes == "A2"
+    header = [c.value for c in materials[1]]
+    assert header == [c.title for c in MATERIAL_COLUMNS]
+    assert materials.max_row - 1 == sum(len(i["materials"]) for i in raw.values())
+
+
+def test_jsonld_parses_offline_as_cpsv_ap(
+    source: tuple[Path, Catalogue, dict[str, bytes]],
+) -> None:
+    root, catalogue, files = source
+    text = files[urls.data_file_url("catalogue.jsonld")].decode()
+    assert isinstance(json.loads(text)["@context"], dict), "the context is embedded"
+    graph = Graph().parse(data=text, format="json-ld")
+    services = set(graph.subjects(RDF.type, CPSV.PublicService))
+    raw = raw_items(root)
+    assert len(services) == len(raw)
+    assert catalogue.centre is not None
+    for ident, item in raw.items():
+        node = URIRef(urls.absolute_url(catalogue.centre.base_url, urls.item_url(ident)))
+        assert node in services
+        assert str(graph.value(node, DCT.identifier)) == item["codes"]["basic"]
+        days = item["time_limit"]["promised"]["days"]
+        assert str(graph.value(node, CV.processingTime)) == f"P{days}D"
+        assert len(list(graph.objects(node, CV.hasInput))) == len(item["materials"])
+        costs = list(graph.objects(node, CV.hasCost))
+        if item["fees"] == "不收费":
+            assert [graph.value(c, CV.value) for c in costs] == [Literal(0)]
+        else:
+            assert len(costs) == len(item["fees"])
+
+
+def test_every_item_page_links_its_json() -> None:
+    catalogue, _ = load_catalogue(PORTAL)
+    files = datafiles.data_files(catalogue)
+    for ident in catalogue.items:
+        assert urls.item_data_url(ident) in files
+
+
+def _injected(tmp_path: Path) -> Path:
+    root = tmp_path / "catalogue"
+    shutil.copytree(PORTAL, root)
+    path = root / "items" / "scjg" / "company-setup.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("name: 公司登记(备案)申请书", 'name: \'=HYPERLINK("http://evil/","点我")\'')
+    text = text.replace("name: 有限责任公司设立登记", "name: '@SUM(1+1)*cmd'", 1)
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_formula_text_is_neutralised_in_csv_and_xlsx(tmp_path: Path) -> None:
+    catalogue, _ = load_catalogue(_injected(tmp_path))
+    assert "=HYPERLINK" in catalogue.items["company-setup"].item.materials[0].name
+    data = datafiles.dataset(catalogue)
+    rows = _csv_rows(csvexport.materials_csv(data))
+    cells = [r["材料名称"] for r in rows if r["事项标识"] == "company-setup"]
+    assert cells[0] == '\'=HYPERLINK("http://evil/","点我")'
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.catalogue_xlsx(data)))
+    values = [
+        row[4]
+        for row in book["申请材料"].iter_rows(min_row=2, values_only=True)
+        if row[0] == "company-setup"
+    ]
+    assert values[0] == '\'=HYPERLINK("http://evil/","点我")'
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"formula in {sheet.title}!{cell.coordinate}"
+    # JSON keeps the catalogue's text as it is: it is data, not a spreadsheet.
+    assert json.loads(jsonexport.catalogue_json(data))["items"][0]["materials"][0]["name"] in {
+        m.name for loaded in catalogue.items.values() for m in loaded.item.materials
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+86 512", "'+86 512"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("0512-1234", "0512-1234"),
+        ("不收费", "不收费"),
+        (3, 3),
+        (None, ""),
+    ],
+)
+def test_neutralise(text: str | int | None, expected: str | int) -> None:
+    assert neutralise(text) == expected
+
+
+def test_files_are_byte_identical_across_builds() -> None:
+    first = datafiles.data_files(load_catalogue(PORTAL)[0])
+    time.sleep(2.1)  # zip entries carry 2-second timestamps: a clock leak would show
+    second = datafiles.data_files(load_catalogue(PORTAL)[0])
+    assert first.keys() == second.keys()
+    for url in first:
+        assert first[url] == second[url], url
+
+
+def test_xlsx_carries_the_catalogue_date() -> None:
+    catalogue, _ = load_catalogue(PORTAL)
+    data = datafiles.dataset(catalogue)
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.catalogue_xlsx(data)))
+    assert book.properties.modified.date().isoformat() == data["date"]
+    assert book.properties.created.date().isoformat() == data["date"]
+
+
+def test_jsonld_escapes_nothing_it_should_not() -> None:
+    """Catalogue text is data in JSON-LD too: quotes and markup survive a round trip."""
+    record = datafiles.dataset(load_catalogue(PORTAL)[0])["items"][0]
+    record = {**record, "name": '"<b>名称</b>" & {x}'}
+    text = jsonld.catalogue_jsonld({"items": [record]}).decode()
+    graph = Graph().parse(data=text, format="json-ld")
+    assert str(graph.value(URIRef(record["url"]), DCT.title)) == '"<b>名称</b>" & {x}'
