@@ -252,9 +252,7 @@ def test_mode_is_set_in_the_head_before_the_body(demo_site: Site, open_page: Ope
     assert script.evaluate("(s) => !s.async && !s.defer")
 
 
-def test_skip_link_comes_first_on_every_kind_of_page(
-    demo_site: Site, open_page: OpenPage
-) -> None:
+def test_skip_link_comes_first_on_every_kind_of_page(demo_site: Site, open_page: OpenPage) -> None:
     page, _ = open_page(demo_site)
     for path in sorted(set(page_kinds(demo_site.root).values())):
         goto(page, demo_site, path)
@@ -381,7 +379,9 @@ def test_keyboard_alone_reaches_and_works_switch_read_aloud_and_print(
     demo_site: Site, open_page: OpenPage, viewport: str
 ) -> None:
     page, _ = open_page(demo_site, viewport=VIEWPORTS[viewport])
-    page.add_init_script(RECORDER + "window.__printed = 0; window.print = () => window.__printed++;")
+    page.add_init_script(
+        RECORDER + "window.__printed = 0; window.print = () => window.__printed++;"
+    )
     goto(page, demo_site, f"/items/{ITEM}/")
     page.locator("body").focus()
     page.evaluate("document.activeElement && document.activeElement.blur()")
