@@ -326,6 +326,17 @@ def test_read_aloud_speaks_the_section_in_order_and_pauses_and_stops(
     assert not watch.errors(), watch.errors()
 
 
+def test_read_aloud_keeps_text_and_links_together(demo_site: Site, open_page: OpenPage) -> None:
+    """ "依据:《条例》第十九条" is one sentence: the link inside must not split it."""
+    page, _ = open_page(demo_site)
+    page.add_init_script(RECORDER)
+    goto(page, demo_site, f"/items/{ITEM}/")
+    page.get_by_role("button", name="读给我听:办理时限").click()
+    texts = [entry[1] for entry in spoken(page) if entry[0] == "speak"]
+    assert texts[0] == "办理时限"
+    assert any(re.match(r"依据:《[^》]+》", text) for text in texts), texts
+
+
 def test_read_aloud_on_the_notice_page(demo_site: Site, open_page: OpenPage) -> None:
     page, _ = open_page(demo_site)
     page.add_init_script(RECORDER)

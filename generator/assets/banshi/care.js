@@ -158,10 +158,7 @@
     "svg, figure, .bs-actions, [hidden]";
 
   function skipped(el) {
-    return (
-      el.matches(SKIP) ||
-      el.getClientRects().length === 0
-    );
+    return el.matches(SKIP) || el.getClientRects().length === 0;
   }
 
   /* A table read row by row, each cell after its column's name: "材料名称:营业执照". */
@@ -191,13 +188,20 @@
 
   var LEAVES = /^(H[1-6]|P|LI|DT|DD|CAPTION|FIGCAPTION|BLOCKQUOTE|PRE)$/;
 
+  /* Text mixed with elements ("依据:<a>《…》</a>") is read as one piece, never split. */
+  function hasOwnText(el) {
+    return Array.prototype.some.call(el.childNodes, function (node) {
+      return node.nodeType === 3 && node.textContent.trim() !== "";
+    });
+  }
+
   function chunks(el, out, heading) {
     if (el === heading || skipped(el)) {
       return;
     }
     if (el.tagName === "TABLE") {
       tableChunks(el, out);
-    } else if (LEAVES.test(el.tagName) || el.children.length === 0) {
+    } else if (LEAVES.test(el.tagName) || el.children.length === 0 || hasOwnText(el)) {
       var text = clean(el.innerText);
       if (text) {
         out.push(text);
