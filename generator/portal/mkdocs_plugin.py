@@ -29,6 +29,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue
+from ..catalogue.revision import sheet_versions
 from ..search import index as search_index
 from . import pages, urls
 from .pages import Page, SitePlan
@@ -77,7 +78,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             log.error(diagnostic.parsable())
         if errors or catalogue.centre is None:
             raise PluginError(f"目录 {self.root} 有 {len(errors)} 个错误,无法生成网站。")
-        self.plan = pages.plan_site(catalogue)
+        self.plan = pages.plan_site(catalogue, sheet_versions(catalogue))
         self.by_src = {page.src_uri: page for page in self.plan.pages}
         self.env = make_environment(base / self.config.overrides)
         centre = catalogue.centre
@@ -88,6 +89,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         )
         config.extra_css.append(urls.asset_url("portal.css").lstrip("/"))
         config.extra_javascript.append(urls.asset_url("portal.js").lstrip("/"))
+        config.extra_css.append(urls.asset_url("notice-print.css").lstrip("/"))
+        config.extra_javascript.append(urls.asset_url("notice.js").lstrip("/"))
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date(catalogue))
         return config
 

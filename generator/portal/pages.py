@@ -13,6 +13,7 @@ from typing import Any
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience
+from ..catalogue.revision import SheetVersion, content_versions
 from . import qr, views
 from .urls import (
     CHAINS,
@@ -92,8 +93,12 @@ NAV: tuple[tuple[str, str], ...] = (
 every item is copied into every page and grows the site with the square of the catalogue)."""
 
 
-def plan_site(catalogue: Catalogue) -> SitePlan:
-    """Every page of the portal, in a stable order, with its context."""
+def plan_site(catalogue: Catalogue, versions: Mapping[str, SheetVersion] | None = None) -> SitePlan:
+    """Every page of the portal, in a stable order, with its context.
+
+    ``versions`` are the sheet versions printed on notice sheets (the adapter passes git
+    revisions); without them each sheet shows a hash of its source files.
+    """
     if catalogue.centre is None:
         raise ValueError("catalogue has no centre.yaml")
     centre = catalogue.centre
@@ -145,14 +150,33 @@ def plan_site(catalogue: Catalogue) -> SitePlan:
         )
     published: set[str] = set()
     qr.prepare([absolute_url(centre.base_url, item_url(i)) for i in catalogue.items])
+    versions = versions if versions is not None else content_versions(catalogue)
+    sheets: dict[str, list[tuple[views.ItemView, SheetVersion]]] = {}
     for loaded in catalogue.items.values():
         guide = views.item_view(catalogue, loaded, url=item_url(loaded.id))
+        version = versions[loaded.id]
+        sheets.setdefault(loaded.department_id, []).append((guide, version))
         add(item_url(loaded.id), "item.html", loaded.item.name, ITEM_SECTIONS, item=guide)
-        add(notice_url(loaded.id), "notice.html", f"一次性告知单:{loaded.item.name}", item=guide)
+        add(
+            notice_url(loaded.id),
+            "notice.html",
+            f"一次性告知单:{loaded.item.name}",
+            item=guide,
+            version=version,
+        )
         for path in views.item_files(loaded.item):
             url = file_url(path)
             source = catalogue.root / path
             if url and url not in published and source.is_file():
                 published.add(url)
                 plan.files.append(StaticFile(source, url))
+    for department in departments:
+        if sheets.get(department.id):
+            add(
+                department.notices_url,
+                "notices.html",
+                f"{department.name}:全部一次性告知单",
+                department=department,
+                sheets=sheets[department.id],
+            )
     return plan

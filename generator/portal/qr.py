@@ -42,14 +42,22 @@ def qr_svg(url: str) -> str:
     return svg if svg is not None else _draw(url)
 
 
-def _draw(url: str, scale: int = 3) -> str:
-    code = segno.make(url, error="m", micro=False)
+QUIET_ZONE = 4
+"""Modules of white border: ISO/IEC 18004 asks for 4; phone readers fail on paper below it."""
+
+
+def _draw(url: str) -> str:
+    # Error level M (15 % recoverable) at least: a printed sheet gets folded, stamped and
+    # photocopied.  segno may raise the level when the version has room to spare.
+    code = segno.make(url, error="m", micro=False, boost_error=True)
     out = io.BytesIO()
+    # ``omitsize`` writes a viewBox and no width/height: the code scales to whatever box
+    # the stylesheet gives it (mm on paper) instead of being cropped to a fixed size.
     code.save(
         out,
         kind="svg",
-        scale=scale,
-        border=2,
+        omitsize=True,
+        border=QUIET_ZONE,
         xmldecl=False,
         svgns=True,
         svgclass="banshi-qr",
