@@ -72,7 +72,7 @@ def pdf_pages(path: Path) -> int:
 
 def test_changed_compares_printed_content_not_files(repo: Path, tmp_path: Path) -> None:
     before = tmp_path / "before"
-    _git(repo, "archive", "-o", str(tmp_path / "before.tar"), "HEAD:catalogue")
+    _git(repo.parent, "archive", "-o", str(tmp_path / "before.tar"), "HEAD:catalogue")
     before.mkdir()
     subprocess.run(["tar", "-xf", str(tmp_path / "before.tar"), "-C", str(before)], check=True)
     now, report = load_catalogue(repo)
@@ -163,7 +163,9 @@ def test_a_department_reprint_keeps_only_its_changed_sheets(repo: Path, tmp_path
     assert result.returncode == 0, result.stdout + result.stderr
     assert [p.name for p in out.iterdir()] == ["scjg.pdf"]
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(out / "scjg.pdf"), "-"], capture_output=True,
-                              text=True, check=True).stdout.replace("\n", "").replace(" ", "")  # fmt: skip
+        extracted = subprocess.run(
+            ["pdftotext", str(out / "scjg.pdf"), "-"], capture_output=True, text=True, check=True
+        )
+        text = re.sub(r"\s+", "", extracted.stdout)
         assert "食品生产许可" in text
         assert "公司设立登记" not in text and "药品零售经营" not in text
