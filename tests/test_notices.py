@@ -7,6 +7,7 @@ answer (not printed, so its sheet does not change), 食品生产许可 a new pro
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 
 from generator.catalogue.loaded import load_catalogue
 from generator.printing import sheets
+from generator.printing.notices import Progress
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEMO = PROJECT / "catalogue"
@@ -169,3 +171,22 @@ def test_a_department_reprint_keeps_only_its_changed_sheets(repo: Path, tmp_path
         text = re.sub(r"\s+", "", extracted.stdout)
         assert "食品生产许可" in text
         assert "公司设立登记" not in text and "药品零售经营" not in text
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_only() -> None:
+    terminal = _Terminal()
+    progress = Progress(2, terminal)
+    progress.step("a")
+    progress.step("b")
+    progress.done()
+    assert terminal.getvalue().endswith("\r已打印 2/2:b\x1b[K\n")
+    pipe = io.StringIO()
+    quiet = Progress(2, pipe)
+    quiet.step("a")
+    quiet.done()
+    assert pipe.getvalue() == ""
