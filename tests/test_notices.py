@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.loaded import load_catalogue
-from generator.printing import sheets
+from generator.printing import gitrev, sheets
 from generator.printing.notices import Progress
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -81,6 +81,16 @@ def test_changed_compares_printed_content_not_files(repo: Path, tmp_path: Path) 
     assert not report.errors
     assert sheets.changed(sheets.printed(now), before) == {PRINTED[1]}
     assert sheets.changed(sheets.printed(now), None) == set(now.items)
+
+
+def test_export_writes_the_catalogue_as_committed(repo: Path, tmp_path: Path) -> None:
+    """From inside the repository's catalogue folder, as ``notices`` runs it."""
+    target = tmp_path / "before"
+    assert gitrev.export(repo, gitrev.resolve(repo, "HEAD"), target)
+    item = f"items/{PRINTED[0]}/{PRINTED[1]}.yaml"
+    assert "原居民身份证(含临时身份证)" in (repo / item).read_text(encoding="utf-8")
+    assert "原居民身份证(含临时身份证)" not in (target / item).read_text(encoding="utf-8")
+    assert (target / "centre.yaml").is_file()
 
 
 def test_a_version_line_alone_is_no_change(repo: Path) -> None:

@@ -50,8 +50,10 @@ def export(root: Path, commit: str, target: Path) -> bool:
     False when the catalogue did not exist at that commit (every sheet is then new).
     """
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
+    # ``git archive`` of a subtree refuses to run from inside it: run it at the top.
+    top = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
     try:
-        archive = _git(root, "archive", "--format=tar", f"{commit}:{prefix}")
+        archive = _git(top, "archive", "--format=tar", f"{commit}:{prefix}")
     except GitError:
         return False
     target.mkdir(parents=True, exist_ok=True)
