@@ -58,6 +58,12 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return catalogue
 
 
+needs_chromium = pytest.mark.skipif(
+    shutil.which("chromium") is None,
+    reason="chromium is not on PATH (make test installs Debian's chromium package)",
+)
+
+
 def notices(catalogue: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "generator", "notices", "--catalogue", str(catalogue)]
     return subprocess.run(
@@ -134,6 +140,7 @@ def test_changed_since_outside_git_is_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 @pytest.mark.build
+@needs_chromium
 def test_changed_since_prints_exactly_the_changed_sheets(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = notices(repo, "--out", str(out), "--changed-since", "HEAD")
@@ -145,6 +152,7 @@ def test_changed_since_prints_exactly_the_changed_sheets(repo: Path, tmp_path: P
 
 @pytest.mark.browser
 @pytest.mark.build
+@needs_chromium
 def test_every_item_gets_its_pdf_and_a_department_one(repo: Path, tmp_path: Path) -> None:
     catalogue, _ = load_catalogue(repo)
     out = tmp_path / "out"
@@ -165,6 +173,7 @@ def test_every_item_gets_its_pdf_and_a_department_one(repo: Path, tmp_path: Path
 
 @pytest.mark.browser
 @pytest.mark.build
+@needs_chromium
 def test_a_department_reprint_keeps_only_its_changed_sheets(repo: Path, tmp_path: Path) -> None:
     catalogue_dir = tmp_path / "repo" / "catalogue"
     shutil.copytree(repo.parent, tmp_path / "repo")
