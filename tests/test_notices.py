@@ -2,7 +2,7 @@
 temporary git repository (so ``--changed-since`` has real history to compare with).
 
 The edits: 居民身份证 gets a new material name (its sheet changes), 公司设立 only a new FAQ
-answer (not printed, so its sheet does not change), 食品生产许可 a new promised limit.
+answer (not printed, so its sheet does not change), 食品生产许可 a renamed material.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ DEMO = PROJECT / "catalogue"
 
 PRINTED = ("gaj", "id-card-renewal")
 UNPRINTED = ("scjg", "company-establishment")
-LIMIT = ("scjg", "food-production-licence")
+LONG = ("scjg", "food-production-licence")
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -161,7 +161,7 @@ def test_every_item_gets_its_pdf_and_a_department_one(repo: Path, tmp_path: Path
     assert sorted(p.stem for p in out.glob("*.pdf")) == sorted(catalogue.items)
     assert all(p.read_bytes().startswith(b"%PDF-") for p in out.glob("*.pdf"))
 
-    department = LIMIT[0]
+    department = LONG[0]
     batch_out = tmp_path / "batch"
     result = notices(repo, "--out", str(batch_out), "--department", department)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -177,7 +177,7 @@ def test_every_item_gets_its_pdf_and_a_department_one(repo: Path, tmp_path: Path
 def test_a_department_reprint_keeps_only_its_changed_sheets(repo: Path, tmp_path: Path) -> None:
     catalogue_dir = tmp_path / "repo" / "catalogue"
     shutil.copytree(repo.parent, tmp_path / "repo")
-    _edit(catalogue_dir, LIMIT, "promised:\n    days: 8", "promised:\n    days: 7")
+    _edit(catalogue_dir, LONG, "  - name: 工艺设备布局图", "  - name: 工艺设备布局图和设备清单")
     out = tmp_path / "out"
     result = notices(catalogue_dir, "--out", str(out), "--department", "scjg", "--changed-since",
                      "HEAD")  # fmt: skip
@@ -188,7 +188,7 @@ def test_a_department_reprint_keeps_only_its_changed_sheets(repo: Path, tmp_path
             ["pdftotext", str(out / "scjg.pdf"), "-"], capture_output=True, text=True, check=True
         )
         text = re.sub(r"\s+", "", extracted.stdout)
-        assert "食品生产许可" in text
+        assert "食品生产许可" in text and "工艺设备布局图和设备清单" in text
         assert "公司设立登记" not in text and "药品零售经营" not in text
 
 
