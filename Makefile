@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test lint typecheck check build serve bench schema clean chromium
+.PHONY: install test lint typecheck check build serve bench schema clean chromium poppler
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Paper tests rasterise and read printed PDFs with poppler (pdftoppm, pdftotext, pdfinfo),
+# and need one Chinese font: without it chromium prints tofu and the PDF text is unreadable.
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 && [ -n "$$(fc-list :lang=zh family 2>/dev/null)" ] || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    poppler-utils fonts-wqy-microhei >/dev/null; }
+
 lint: $(STAMP)
 	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m ruff format --check generator tests benchmarks
@@ -29,7 +37,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-test: $(STAMP) chromium lint typecheck
+test: $(STAMP) chromium poppler lint typecheck
 	$(PY) -m pytest
 
 check: $(STAMP)

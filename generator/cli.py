@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|diff|schema|synth|build|serve|export``.
+"""Command line: ``python -m generator check|diff|schema|synth|build|serve|export|notices``.
 
 Exit status follows yamllint: 0 clean, 1 problems found (warnings only with ``--strict``),
 2 usage or internal error.  Bad catalogue data never produces a traceback.
@@ -95,6 +95,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return export_catalogue(Path(args.catalogue), args.format, Path(args.out))
 
 
+def _cmd_notices(args: argparse.Namespace) -> int:
+    from .printing.notices import run_notices
+
+    return run_notices(
+        Path(args.catalogue),
+        Path(args.out),
+        item=args.item,
+        department=args.department,
+        changed_since=args.changed_since,
+        as_of=args.as_of,
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="办事指南门户生成器")
     sub = top.add_subparsers(dest="command", required=True)
@@ -141,6 +154,18 @@ def parser() -> argparse.ArgumentParser:
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=int, default=8000)
             cmd.set_defaults(run=_cmd_serve)
+
+    notices = sub.add_parser("notices", help="把一次性告知单打印为 PDF 文件")
+    notices.add_argument("--catalogue", default="catalogue")
+    notices.add_argument("--out", required=True, help="PDF 文件写入的目录")
+    which = notices.add_mutually_exclusive_group()
+    which.add_argument("--item", help="只打印这个事项")
+    which.add_argument("--department", help="这个部门的全部告知单,合为一个 PDF")
+    notices.add_argument(
+        "--changed-since", metavar="REV", help="只打印自此 git 修订以来内容有变化的"
+    )
+    notices.add_argument("--as-of", type=_date, default=date.today())
+    notices.set_defaults(run=_cmd_notices)
     return top
 
 

@@ -23,6 +23,7 @@ from jinja2 import Environment
 
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem, load_catalogue, load_item
+from ..catalogue.revision import sheet_versions
 from ..review import git
 from ..review.history import History, compute_history
 from .pages import Page, SitePlan, plan_site
@@ -155,7 +156,8 @@ def plan(root: Path, templates: Iterable[Path]) -> tuple[Catalogue, SitePlan, li
         MEMO.last_good = catalogue
     names = {item_id: loaded.item.name for item_id, loaded in catalogue.items.items()}
     history = MEMO.history(root, names)
-    return catalogue, plan_site(catalogue, history, item_view=_item_view), errors
+    versions = sheet_versions(catalogue)
+    return catalogue, plan_site(catalogue, history, versions, item_view=_item_view), errors
 
 
 def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:

@@ -123,6 +123,8 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         config.extra_javascript.append(urls.asset_url("search.js").lstrip("/"))
         config.extra_css.append(urls.asset_url("care.css").lstrip("/"))
         config.extra_javascript.append(urls.asset_url("care.js").lstrip("/"))
+        config.extra_css.append(urls.asset_url("notice-print.css").lstrip("/"))
+        config.extra_javascript.append(urls.asset_url("notice.js").lstrip("/"))
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date(catalogue))
         return config
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
+from ..catalogue.revision import SheetVersion, content_versions
 from ..opendata.stats import statistics
 from ..review.history import History
 from . import changes, datafiles, statspage, views
@@ -120,13 +121,19 @@ def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> views.Item
 
 
 def plan_site(
-    catalogue: Catalogue, history: History | None = None, *, item_view: ItemViewer = _item_view
+    catalogue: Catalogue,
+    history: History | None = None,
+    versions: Mapping[str, SheetVersion] | None = None,
+    *,
+    item_view: ItemViewer = _item_view,
 ) -> SitePlan:
     """Every page of the portal, in a stable order, with its context.
 
     ``history`` (from :mod:`generator.review.history`) adds 最近更新, its feed and a short
-    history on each item page; without it those are left out.  ``item_view`` builds an
-    item's guide (the preview server passes one that remembers).
+    history on each item page; without it those are left out.  ``versions`` are the sheet
+    versions printed on notice sheets (git revisions); without them each sheet shows a hash
+    of its source files.  ``item_view`` builds an item's guide (the preview server passes
+    one that remembers).
     """
     if catalogue.centre is None:
         raise ValueError("catalogue has no centre.yaml")
@@ -193,8 +200,12 @@ def plan_site(
         GeneratedFile(url, content) for url, content in datafiles.data_files(catalogue).items()
     )
     published: set[str] = set()
+    versions = versions if versions is not None else content_versions(catalogue)
+    sheets: dict[str, list[tuple[views.ItemView, SheetVersion]]] = {}
     for loaded in catalogue.items.values():
         guide = item_view(catalogue, loaded, item_url(loaded.id))
+        version = versions[loaded.id]
+        sheets.setdefault(loaded.department_id, []).append((guide, version))
         item_history = changes.item_history(history, loaded.id) if history else None
         add(
             item_url(loaded.id),
@@ -211,6 +222,7 @@ def plan_site(
             f"一次性告知单:{loaded.item.name}",
             shell=notice_url(SHELL_ID),
             item=guide,
+            version=version,
         )
         for path in views.item_files(loaded.item):
             url = file_url(path)
@@ -232,4 +244,13 @@ def plan_site(
         plan.generated.append(
             GeneratedFile(CHANGES_FEED, changes.feed(history, centre, ids, newest))
         )
+    for department in departments:
+        if sheets.get(department.id):
+            add(
+                department.notices_url,
+                "notices.html",
+                f"{department.name}:全部一次性告知单",
+                department=department,
+                sheets=sheets[department.id],
+            )
     return plan

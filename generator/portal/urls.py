@@ -38,6 +38,11 @@ def department_url(department_id: str) -> str:
     return f"/departments/{department_id}/"
 
 
+def department_notices_url(department_id: str) -> str:
+    """Every notice sheet of a department on one page, for batch printing."""
+    return f"/departments/{department_id}/notices/"
+
+
 def chain_url(chain_id: str) -> str:
     return f"/chains/{chain_id}/"
 

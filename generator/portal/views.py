@@ -77,6 +77,10 @@ class DepartmentView:
     address: str | None
     items: tuple[ItemSummary, ...]
 
+    @property
+    def notices_url(self) -> str:
+        return urls.department_notices_url(self.id)
+
 
 @dataclass(frozen=True)
 class StageView:

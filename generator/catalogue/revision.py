@@ -1,0 +1,115 @@
+"""Which version of the catalogue a printed notice sheet shows.
+
+A sheet on the rack must say which catalogue it came from, so staff can tell a stale sheet
+from a current one.  A sheet prints its item file and the shared files (centre, departments,
+laws: hotlines, window, law titles), so its revision is the newest commit that touched any
+of them: a change to one item does not make every other sheet look stale, and a new
+supervision hotline does.  One ``git log`` for the whole catalogue keeps this cheap at
+10,000 items.  Without git, or for a file with uncommitted changes, the version is a hash
+of the files' content.  Both are deterministic for a given commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loaded import Catalogue
+
+SHARED_FILES = ("centre.yaml", "departments.yaml", "laws.yaml")
+"""Catalogue files every notice sheet prints something from."""
+
+HASH_LENGTH = 8
+"""Characters of a revision printed on paper: a fixed length keeps builds byte-identical
+(``git log %h`` grows its abbreviation as the repository grows)."""
+
+
+@dataclass(frozen=True)
+class SheetVersion:
+    """``kind`` is ``git`` (a commit) or ``content`` (a hash of the sheet's source files)."""
+
+    kind: str
+    value: str
+
+    def __str__(self) -> str:
+        return f"修订 {self.value}" if self.kind == "git" else f"内容 {self.value}"
+
+
+def item_file(catalogue: Catalogue, item_id: str) -> Path:
+    """The item's YAML file relative to the catalogue root."""
+    loaded = catalogue.items[item_id]
+    return Path("items") / loaded.department_id / f"{item_id}.yaml"
+
+
+def content_versions(catalogue: Catalogue) -> dict[str, SheetVersion]:
+    """A hash of each item's file and the shared files: the version without git."""
+    shared = b"".join(_read(catalogue.root / name) for name in SHARED_FILES)
+    return {
+        item_id: _content(shared + _read(catalogue.root / item_file(catalogue, item_id)))
+        for item_id in catalogue.items
+    }
+
+
+def sheet_versions(catalogue: Catalogue) -> dict[str, SheetVersion]:
+    """Each item's sheet version: the last commit touching its sources, else a content hash."""
+    versions = content_versions(catalogue)
+    history = _git_history(catalogue.root)
+    if history is None:
+        return versions
+    last, dirty = history
+    for item_id in catalogue.items:
+        sources = [item_file(catalogue, item_id).as_posix(), *SHARED_FILES]
+        if any(path in dirty for path in sources):
+            continue
+        commits = [last[path] for path in sources if path in last]
+        if commits:
+            newest = min(commits)  # the log lists the newest commit first
+            versions[item_id] = SheetVersion("git", newest[1][:HASH_LENGTH])
+    return versions
+
+
+def _git_history(root: Path) -> tuple[Mapping[str, tuple[int, str]], set[str]] | None:
+    """(catalogue path -> (age rank, hash) of its last commit, paths with local changes)."""
+    git = shutil.which("git")
+    if git is None or not root.is_dir():
+        return None
+    log = _run([git, "log", "--format=%x00%H", "--name-only", "--relative", "--", "."], root)
+    # Porcelain status paths are relative to the repository root, whatever the cwd.
+    prefix = _run([git, "rev-parse", "--show-prefix"], root)
+    status = _run([git, "status", "--porcelain", "-z", "--untracked-files=all", "--", "."], root)
+    if log is None or prefix is None or status is None:
+        return None
+    prefix = prefix.strip()
+    last: dict[str, tuple[int, str]] = {}
+    for rank, block in enumerate(log.split("\0")[1:]):
+        commit, _, names = block.partition("\n")
+        for name in names.split("\n"):
+            if name and name not in last:
+                last[name] = (rank, commit.strip())
+    dirty = {entry[3:].removeprefix(prefix) for entry in status.split("\0") if len(entry) > 3}
+    return last, dirty
+
+
+def _run(command: list[str], cwd: Path) -> str | None:
+    try:
+        result = subprocess.run(
+            command, cwd=cwd, capture_output=True, text=True, check=False, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _content(data: bytes) -> SheetVersion:
+    return SheetVersion("content", hashlib.sha256(data).hexdigest()[:HASH_LENGTH])

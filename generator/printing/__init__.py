@@ -1,0 +1,1 @@
+"""Print-only logic: the ``notices`` command writing notice sheets as PDF files."""

@@ -1,0 +1,105 @@
+"""Print pages of a built site to PDF with Debian's chromium, driven by Playwright.
+
+Playwright rather than ``chromium --print-to-pdf``: the paper tests print with exactly
+these calls and options (A4, backgrounds, the sheet's own ``@page`` rules, no browser
+header or footer), so the files staff get are the files the tests read back, QR code
+included; the command-line flags for headers and page size differ between chromium
+versions, and one browser serves a whole run instead of one start per file.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run")
+PAGE_TIMEOUT_MS = 60_000
+
+
+class PrintError(Exception):
+    """A one-line reason in Chinese, shown to staff as is."""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served(root: Path) -> Iterator[str]:
+    """Serve ``root`` on a free local port: pages print as a static host serves them
+    (``file://`` would break the Content-Security-Policy's ``'self'``)."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="notices", daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Printer:
+    """One headless chromium printing page after page."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+
+    def __enter__(self) -> Printer:
+        executable = shutil.which("chromium")
+        if executable is None:
+            raise PrintError("找不到 chromium,请安装 Debian 的 chromium 软件包")
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=executable, args=list(CHROMIUM_ARGS)
+            )
+        except Exception:
+            self._playwright.stop()
+            raise
+        self._context = self._browser.new_context(locale="zh-CN", service_workers="block")
+        self._context.set_default_timeout(PAGE_TIMEOUT_MS)
+        # Nothing but the local site: a stray request must not hang a print run.
+        self._context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(self.origin + "/")
+                else route.abort("blockedbyclient")
+            ),
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._context.close()
+        self._browser.close()
+        self._playwright.stop()
+
+    def print(self, url: str, out: Path, *, keep_items: Sequence[str] | None = None) -> None:
+        """Print the site page at ``url`` to ``out``; on a batch page, only ``keep_items``."""
+        page = self._context.new_page()
+        try:
+            response = page.goto(self.origin + url, wait_until="load")
+            if response is None or not response.ok:
+                raise PrintError(f"页面 {url} 无法打开")
+            if keep_items is not None:
+                page.evaluate(
+                    """(keep) => document.querySelectorAll("[data-bs-sheet]").forEach((sheet) => {
+                        if (!keep.includes(sheet.getAttribute("data-bs-sheet"))) sheet.remove();
+                    })""",
+                    list(keep_items),
+                )
+            page.evaluate("() => document.fonts.ready")
+            pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+        finally:
+            page.close()
+        out.write_bytes(pdf)
