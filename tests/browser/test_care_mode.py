@@ -39,7 +39,7 @@ def page_kinds(root: Path) -> dict[str, str]:
     kinds: dict[str, str] = {}
     for index in sorted(root.rglob("index.html")):
         parts = index.parent.relative_to(root).parts
-        if parts[:1] in (("assets",), ("pagefind",)):
+        if parts[:1] in (("assets",), ("search-index",)):
             continue
         url = "/" + "".join(p + "/" for p in parts)
         if shape(url) not in kinds or f"/{ITEM}/" in url:

@@ -387,9 +387,11 @@
 
   function init() {
     document.querySelectorAll(".bs-guide, .bs-notice").forEach(function (container) {
+      /* A notice sheet's content sits in the cell of its print layout table. */
+      var body = container.querySelector(".bs-sheet > tbody > tr > td") || container;
       documents.push({
         container: container,
-        sections: sectionsOf(container),
+        sections: sectionsOf(body),
         reorder: container.classList.contains("bs-guide"),
       });
     });
