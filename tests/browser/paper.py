@@ -31,14 +31,13 @@ def poppler_missing() -> str | None:
 def print_pdf(page: Page) -> bytes:
     """The page printed as the browser prints it: A4, backgrounds, the sheet's @page rules.
 
-    Waits for the fonts and two animation frames first: on a loaded machine chromium once
-    printed a sheet whose text was not laid out yet (only the page footer came out).
+    Waits for the document and its fonts first: on a loaded machine chromium once printed a
+    sheet whose text was not laid out yet (only the page footer came out).  No animation
+    frame is awaited: a page in the background gets none, and the wait would never end.
     """
     page.wait_for_load_state("load")
-    page.evaluate(
-        "() => document.fonts.ready.then(() => new Promise(r =>"
-        " requestAnimationFrame(() => requestAnimationFrame(r))))"
-    )
+    page.wait_for_function("document.readyState === 'complete'", timeout=30_000)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
     return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
 
 
