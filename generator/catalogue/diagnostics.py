@@ -95,7 +95,7 @@ def format_json(report: Report) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _github_escape(value: str, *, prop: bool = False) -> str:
+def github_escape(value: str, *, prop: bool = False) -> str:
     # Workflow commands treat %, CR and LF specially; properties also ':' and ','.
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
@@ -109,13 +109,13 @@ def format_github(report: Report) -> str:
         level = "error" if d.severity is Severity.ERROR else "warning"
         props = ",".join(
             [
-                f"file={_github_escape(d.file, prop=True)}",
+                f"file={github_escape(d.file, prop=True)}",
                 f"line={d.line}",
                 f"col={d.col}",
-                f"title={_github_escape(d.code, prop=True)}",
+                f"title={github_escape(d.code, prop=True)}",
             ]
         )
-        lines.append(f"::{level} {props}::{_github_escape(d.message)}")
+        lines.append(f"::{level} {props}::{github_escape(d.message)}")
     lines.append(report.summary())
     return "\n".join(lines) + "\n"
 

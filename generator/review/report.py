@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..catalogue.diagnostics import github_escape
 from .burden import BURDEN_HEADERS, CHECKS, LEVEL_ZH, Level, burden_cells
 from .diff import Change, Diff
 
@@ -118,13 +119,6 @@ def format_json(diff: Diff) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _escape(value: str, *, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
-
-
 def format_github(diff: Diff) -> str:
     """Annotations on stdout; the Markdown goes to the job summary file when there is one."""
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -136,8 +130,9 @@ def format_github(diff: Diff) -> str:
         if c.level is Level.INFO:
             continue
         title = f"{LEVEL_ZH[c.level]}:{c.check}"
-        props = f"file={_escape(c.file, prop=True)},line={c.line},title={_escape(title, prop=True)}"
-        lines.append(f"::warning {props}::{_escape(c.name + ':' + c.text)}")
+        file, title = github_escape(c.file, prop=True), github_escape(title, prop=True)
+        props = f"file={file},line={c.line},title={title}"
+        lines.append(f"::warning {props}::{github_escape(c.name + ':' + c.text)}")
     lines.append(summary_line(diff))
     return "\n".join(lines) + "\n"
 
