@@ -1,4 +1,7 @@
-"""``python -m generator build`` and ``serve``: check, then run MkDocs in a subprocess.
+"""``python -m generator build`` and ``serve``: check and run MkDocs in a subprocess.
+
+``build`` has the MkDocs process check the catalogue it loads (:mod:`.checkgate`);
+``serve`` checks first, then becomes ``mkdocs serve``.
 
 No MkDocs import here: MkDocs runs as ``python -m mkdocs`` with the catalogue passed in
 ``BANSHI_CATALOGUE`` (read by mkdocs.yml's ``!ENV``).  A build goes into a temporary
@@ -18,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue.diagnostics import format_text
-from . import progress
+from . import checkgate, progress
 
 PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = PROJECT / "mkdocs.yml"
@@ -86,7 +89,8 @@ def build_site(
     ``check=False`` exists for the escaping tests only, which must build a catalogue full
     of markup that the checker rightly refuses; the command line never offers it.
     """
-    if check and not _checked(catalogue, as_of=as_of, strict=strict):
+    if not catalogue.is_dir():
+        print(f"目录不存在:{catalogue}", file=sys.stderr)
         return 1
     started = time.monotonic()
     out = out.resolve()
@@ -105,6 +109,14 @@ def build_site(
         str(work),
     ]
     env = _mkdocs_env(catalogue)
+    # The building process checks (see checkgate): the catalogue is loaded only once.
+    handle, report = tempfile.mkstemp(prefix="banshi-check-", suffix=".json")
+    os.close(handle)
+    gate = checkgate.Request(as_of, strict, Path(report))
+    if check:
+        env.update(gate.env())
+        if progress.wanted():
+            print("检查目录……", file=sys.stderr)
     with progress.shown(env) as progress_fds:
         result = subprocess.run(
             command,
@@ -115,6 +127,14 @@ def build_site(
             check=False,
             pass_fds=progress_fds,
         )
+    outcome = checkgate.read_outcome(gate.report)
+    gate.report.unlink(missing_ok=True)
+    if outcome is not None and outcome.text:
+        sys.stdout.write(outcome.text)
+    if outcome is not None and not outcome.passed:
+        shutil.rmtree(work, ignore_errors=True)
+        print("目录检查未通过,网站未生成;原有网站保持不变。", file=sys.stderr)
+        return 1
     if result.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
         sys.stderr.write(result.stdout + result.stderr)

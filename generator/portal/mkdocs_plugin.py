@@ -32,7 +32,7 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue.loaded import Catalogue
 from ..search import index as search_index
 from ..search.synonyms import load_synonyms
-from . import memo, progress, shells, urls
+from . import checkgate, memo, progress, shells, urls
 from .pages import Page, SitePlan
 from .rendering import render_page
 
@@ -88,8 +88,18 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self.root = (base / self.config.catalogue).resolve()
         overrides = base / self.config.overrides
         progress.report("读取目录", 0, 1)
+        checked = None
+        gate = checkgate.Request.from_env(os.environ)
+        if gate is not None and not memo.MEMO.enabled:
+            progress.report("检查目录", 0, 1)
+            checked, outcome = gate.run(self.root)
+            progress.report("检查目录", 1, 1)
+            if not outcome.passed:
+                raise PluginError(f"目录 {self.root} 未通过检查,无法生成网站。")
         try:
-            catalogue, self.plan, set_aside = memo.plan(self.root, [TEMPLATES, overrides])
+            catalogue, self.plan, set_aside = memo.plan(
+                self.root, [TEMPLATES, overrides], checked=checked
+            )
         except memo.CatalogueErrors as exc:
             for diagnostic in exc.diagnostics:
                 log.error(diagnostic.parsable())
@@ -227,7 +237,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             except (OSError, shells.ShellError) as exc:
                 raise PluginError(f"外壳页面 {url} 不可用:{exc}") from exc
         for url in self.shells:  # a shell may sit inside another's folder: read all first
-            shutil.rmtree(shells.output_path(site_dir, url).parent, ignore_errors=True)
+            shutil.rmtree(shells.shell_dir(site_dir, url), ignore_errors=True)
         catalogue = self.catalogue
         if memo.MEMO.enabled and catalogue is not None:
             # One process, so that what is rendered now is remembered for the next save.

@@ -17,7 +17,7 @@ from ..catalogue.models import Audience
 from ..catalogue.revision import SheetVersion, content_versions
 from ..opendata.stats import statistics
 from ..review.history import History
-from . import changes, datafiles, statspage, views
+from . import changes, datafiles, progress, statspage, views
 from .urls import (
     CHAINS,
     CHANGES,
@@ -28,6 +28,7 @@ from .urls import (
     SEARCH,
     SHELL_ID,
     STATS,
+    department_notices_url,
     file_url,
     item_url,
     notice_url,
@@ -69,6 +70,9 @@ class Page:
     shell: str | None = None
     """URL of the shell page this page is written from, for the pages whose number grows
     with the catalogue (see :mod:`generator.portal.shells`); None: the theme renders it."""
+    cost: int = 1
+    """How long the page takes to render relative to one item guide, to spread the
+    pages evenly over the cores (a department's batch of notice sheets costs one a sheet)."""
 
     @property
     def src_uri(self) -> str:
@@ -147,10 +151,11 @@ def plan_site(
         title: str,
         toc: tuple[tuple[str, str], ...] = (),
         shell: str | None = None,
+        cost: int = 1,
         **ctx: Any,
     ) -> None:
         context = {"centre": centre, "page_url": url, "page_title": title, **ctx}
-        plan.pages.append(Page(url, template, title, context, url in nav_urls, toc, shell))
+        plan.pages.append(Page(url, template, title, context, url in nav_urls, toc, shell, cost))
 
     summaries = [views.item_summary(catalogue, loaded) for loaded in catalogue.items.values()]
     departments = [views.department_view(catalogue, d) for d in catalogue.departments.values()]
@@ -196,9 +201,11 @@ def plan_site(
         "开放数据",
         data=statspage.data_page_view(next(iter(catalogue.items), None)),
     )
+    progress.report("开放数据", 0, 1)
     plan.generated.extend(
         GeneratedFile(url, content) for url, content in datafiles.data_files(catalogue).items()
     )
+    progress.report("开放数据", 1, 1)
     published: set[str] = set()
     versions = versions if versions is not None else content_versions(catalogue)
     sheets: dict[str, list[tuple[views.ItemView, SheetVersion]]] = {}
@@ -250,6 +257,8 @@ def plan_site(
                 department.notices_url,
                 "notices.html",
                 f"{department.name}:全部一次性告知单",
+                shell=department_notices_url(SHELL_ID),
+                cost=len(sheets[department.id]),
                 department=department,
                 sheets=sheets[department.id],
             )

@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import gzip
 import html
-import multiprocessing
-import os
 import re
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import progress
+from . import forked, progress
 from .pages import Page
 from .urls import SHELL_ID
 
@@ -67,7 +64,7 @@ class Shell:
 
 
 def page_id(page: Page) -> str:
-    """What stands in for :data:`SHELL_ID` in this page's URLs (its item id)."""
+    """What stands in for :data:`SHELL_ID` in this page's URLs (its item or department id)."""
     if page.shell is None:
         raise ValueError(f"{page.url} has no shell")
     before, _, after = page.shell.partition(SHELL_ID)
@@ -79,28 +76,15 @@ def output_path(site_dir: Path, url: str) -> Path:
     return site_dir / url.strip("/") / "index.html" if url != "/" else site_dir / "index.html"
 
 
+def shell_dir(site_dir: Path, url: str) -> Path:
+    """The folder to remove once the pages are written: the shell's own, named by
+    :data:`SHELL_ID` (``departments/__shell__`` holds only the batch shell's folder)."""
+    parts = url.strip("/").split("/")
+    return site_dir.joinpath(*parts[: parts.index(SHELL_ID) + 1])
+
+
 Renderer = Callable[[Page], str]
 STAGE = "写出事项页面"
-
-# Set in the parent right before the pool forks: workers inherit the pages, shells and the
-# renderer (a Jinja environment and the catalogue) without pickling any of them.
-_JOB: tuple[Path, Sequence[Page], dict[str, Shell], Renderer] | None = None
-
-
-def _write_range(start: int, stop: int) -> int:
-    if _JOB is None:
-        raise RuntimeError("no job")
-    site_dir, pages, shells, render = _JOB
-    for page in pages[start:stop]:
-        if page.shell is None:
-            continue
-        text = shells[page.shell].fill(
-            title=page.title, content=render(page), page_id=page_id(page)
-        )
-        path = output_path(site_dir, page.url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return stop - start
 
 
 def write_pages(
@@ -111,29 +95,27 @@ def write_pages(
     *,
     workers: int | None = None,
 ) -> int:
-    """Write every page that has a shell; return how many.  Rendering errors propagate."""
-    global _JOB
+    """Write every page that has a shell, on every core; return how many.
+
+    Rendering errors propagate.  Workers inherit the pages, the shells and the renderer
+    (a Jinja environment and the catalogue) by forking, without pickling any of them.
+    """
     todo = [page for page in pages if page.shell is not None]
-    count = workers or min(os.cpu_count() or 1, max(1, len(todo) // 200))
-    _JOB = (site_dir, todo, shells, render)
-    step = max(1, -(-len(todo) // (count * 8)))
-    ranges = [(i, min(i + step, len(todo))) for i in range(0, len(todo), step)]
+
+    def write(page: Page) -> None:
+        assert page.shell is not None
+        text = shells[page.shell].fill(
+            title=page.title, content=render(page), page_id=page_id(page)
+        )
+        path = output_path(site_dir, page.url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
     done = 0
-    try:
-        if count <= 1:
-            results: Iterator[int] = (_write_range(*r) for r in ranges)
-            for written in results:
-                done += written
-                progress.report(STAGE, done, len(todo))
-            return done
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
-            for written in pool.map(_write_range, *zip(*ranges, strict=True)):
-                done += written
-                progress.report(STAGE, done, len(todo))
-        return done
-    finally:
-        _JOB = None
+    for chunk in forked.fork_map(write, todo, processes=workers, cost=lambda p: p.cost):
+        done += len(chunk)
+        progress.report(STAGE, done, len(todo))
+    return done
 
 
 _URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n", re.DOTALL)
@@ -152,15 +134,13 @@ def fix_sitemap(text: str, pages: Sequence[Page], absolute: Callable[[str], str]
     if not blocks:
         return text
     lastmod = _LASTMOD.search(blocks[0])
-    order = {absolute(page.url): index for index, page in enumerate(pages)}
+    locs = [absolute(page.url) for page in pages]
+    order = {loc: index for index, loc in enumerate(locs)}
     by_loc = {_loc(block): block for block in blocks if SHELL_ID not in block}
-    for page in pages:
+    stamp = f"         <lastmod>{lastmod.group(1)}</lastmod>\n" if lastmod else ""
+    for page, loc in zip(pages, locs, strict=True):
         if page.shell is not None:
-            loc = absolute(page.url)
-            entry = f"    <url>\n         <loc>{html.escape(loc)}</loc>\n"
-            if lastmod:
-                entry += f"         <lastmod>{lastmod.group(1)}</lastmod>\n"
-            by_loc[loc] = entry + "    </url>\n"
+            by_loc[loc] = f"    <url>\n         <loc>{html.escape(loc)}</loc>\n{stamp}    </url>\n"
     unplanned = [block for loc, block in by_loc.items() if loc not in order]
     planned = sorted((loc for loc in by_loc if loc in order), key=order.__getitem__)
     head = text[: text.index(blocks[0])]
