@@ -194,8 +194,16 @@ def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
 
 def rendered(page: Page, catalogue: Catalogue, render: Callable[[Page], str]) -> str:
     """``render(page)``, reused while the page's item and everything else are unchanged."""
-    per_item = page.shell in (urls.item_url(SHELL_ID), urls.notice_url(SHELL_ID))
-    loaded = catalogue.items.get(page_id(page)) if per_item else None
-    if loaded is None:
-        return render(page)
-    return MEMO.get("page", page.url, MEMO.item_stamp(loaded), lambda: render(page))
+    if page.shell in (urls.item_url(SHELL_ID), urls.notice_url(SHELL_ID)):
+        loaded = catalogue.items.get(page_id(page))
+        if loaded is not None:
+            return MEMO.get("page", page.url, MEMO.item_stamp(loaded), lambda: render(page))
+    if page.shell == urls.department_notices_url(SHELL_ID):
+        # A department's batch of sheets changes with any of its items.
+        department = page_id(page)
+        stamps = [
+            MEMO.item_stamp(i) for i in catalogue.items.values() if i.department_id == department
+        ]
+        batch = (hash(tuple(stamps)), len(stamps))
+        return MEMO.get("page", page.url, batch, lambda: render(page))
+    return render(page)

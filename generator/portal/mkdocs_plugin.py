@@ -245,8 +245,10 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
                 return memo.rendered(page, catalogue, self._render)
 
             shells.write_pages(site_dir, self.plan.pages, loaded, render, workers=1)
+            shells.write_files(site_dir, self.plan.per_item, workers=1)
         else:
             shells.write_pages(site_dir, self.plan.pages, loaded, self._render)
+            shells.write_files(site_dir, self.plan.per_item)
         shells.rewrite_sitemaps(
             site_dir,
             self.plan.pages,

@@ -30,6 +30,7 @@ from .urls import (
     STATS,
     department_notices_url,
     file_url,
+    item_data_url,
     item_url,
     notice_url,
     src_uri,
@@ -100,6 +101,9 @@ class SitePlan:
     pages: list[Page] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
     generated: list[GeneratedFile] = field(default_factory=list)
+    per_item: list[GeneratedFile] = field(default_factory=list)
+    """Generated files, one per item (``index.json``): too many for MkDocs to copy one by
+    one, so they are written beside the item pages, on every core."""
 
     def by_url(self) -> dict[str, Page]:
         return {page.url: page for page in self.pages}
@@ -202,9 +206,10 @@ def plan_site(
         data=statspage.data_page_view(next(iter(catalogue.items), None)),
     )
     progress.report("开放数据", 0, 1)
-    plan.generated.extend(
-        GeneratedFile(url, content) for url, content in datafiles.data_files(catalogue).items()
-    )
+    item_data = {item_data_url(item_id) for item_id in catalogue.items}
+    for data_url, content in datafiles.data_files(catalogue).items():
+        bulk = plan.per_item if data_url in item_data else plan.generated
+        bulk.append(GeneratedFile(data_url, content))
     progress.report("开放数据", 1, 1)
     published: set[str] = set()
     versions = versions if versions is not None else content_versions(catalogue)

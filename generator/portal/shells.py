@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import forked, progress
-from .pages import Page
+from .pages import GeneratedFile, Page
 from .urls import SHELL_ID
 
 TITLE = "BANSHISHELLTITLE"
@@ -116,6 +116,20 @@ def write_pages(
         done += len(chunk)
         progress.report(STAGE, done, len(todo))
     return done
+
+
+def write_files(
+    site_dir: Path, files: Sequence[GeneratedFile], *, workers: int | None = None
+) -> None:
+    """Write generated files at their URLs, on every core (see ``SitePlan.per_item``)."""
+
+    def write(generated: GeneratedFile) -> None:
+        path = site_dir / generated.url.lstrip("/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(generated.content)
+
+    for _ in forked.fork_map(write, files, processes=workers):
+        pass
 
 
 _URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n", re.DOTALL)
