@@ -27,6 +27,7 @@ def test_a_costly_value_gets_a_span_of_its_own() -> None:
 def test_fork_map_equals_map_and_runs_closures(processes: int) -> None:
     offset = 7  # a closure: forking, not pickling, hands the task to the workers
     values = list(range(1000))
+    gc.unfreeze()  # an in-process build earlier in the session may have frozen objects
     chunks = list(forked.fork_map(lambda v: v * v + offset, values, processes=processes))
     assert [r for chunk in chunks for r in chunk] == [v * v + offset for v in values]
     assert gc.get_freeze_count() == 0  # what it froze for the workers is thawed
