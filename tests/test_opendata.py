@@ -138,6 +138,26 @@ def test_xlsx_matches_yaml(source: tuple[Path, Catalogue, dict[str, bytes]]) -> 
     assert materials.max_row - 1 == sum(len(i["materials"]) for i in raw.values())
 
 
+def test_dumps_is_the_standard_librarys_indented_json() -> None:
+    """orjson is only a faster way to the same bytes: the golden layout is json.dumps's."""
+    tricky = {
+        "z": '\x00\x1f\x7f\u2028"\\/\t\n é 中 😀 \uffff',
+        "a": [],
+        "b": {},
+        "c": [[], {"y": None, "x": True}],
+        "中": -(2**63),
+        "😀": 2**64 - 1,
+        "E": False,
+    }
+    catalogue, _ = load_catalogue(DEMO)
+    data = datafiles.dataset(catalogue)
+    for value in (tricky, data, jsonexport.SCHEMA):
+        expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        assert jsonexport.dumps(value) == expected.encode()
+    huge = {"copies": 10**30}
+    assert jsonexport.dumps(huge) == b'{\n  "copies": 1000000000000000000000000000000\n}\n'
+
+
 def test_jsonld_parses_offline_as_cpsv_ap(
     source: tuple[Path, Catalogue, dict[str, bytes]],
 ) -> None:
