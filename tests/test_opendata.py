@@ -24,7 +24,7 @@ from rdflib.namespace import RDF
 
 from generator.catalogue.loaded import Catalogue, load_catalogue
 from generator.opendata import csvexport, jsonexport, jsonld, xlsx
-from generator.opendata.columns import ITEM_COLUMNS, MATERIAL_COLUMNS, neutralise
+from generator.opendata.columns import ITEM_COLUMNS, MATERIAL_COLUMNS, Column, neutralise, table
 from generator.portal import datafiles, urls
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,6 +156,17 @@ def test_dumps_is_the_standard_librarys_indented_json() -> None:
         assert jsonexport.dumps(value) == expected.encode()
     huge = {"copies": 10**30}
     assert jsonexport.dumps(huge) == b'{\n  "copies": 1000000000000000000000000000000\n}\n'
+
+
+def test_table_neutralises_every_cell_as_neutralise_does() -> None:
+    values: list[str | int | None] = ["=1+1", "+86", "-2", "@A", "\tx", "\rx", "", "a", 3, 0, None]
+    columns = tuple(
+        Column(str(i), f"列{i}", "", lambda r, i=i: r["values"][i]) for i in range(len(values))
+    )
+    assert table(columns, [{"values": values}]) == [
+        [c.title for c in columns],
+        [neutralise(v) for v in values],
+    ]
 
 
 def test_jsonld_parses_offline_as_cpsv_ap(
