@@ -12,8 +12,10 @@ import io
 import json
 import shutil
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import jsonschema
 import openpyxl
@@ -24,7 +26,14 @@ from rdflib.namespace import RDF
 
 from generator.catalogue.loaded import Catalogue, load_catalogue
 from generator.opendata import csvexport, jsonexport, jsonld, xlsx
-from generator.opendata.columns import ITEM_COLUMNS, MATERIAL_COLUMNS, neutralise
+from generator.opendata.columns import (
+    ITEM_COLUMNS,
+    MATERIAL_COLUMNS,
+    Column,
+    material_rows,
+    neutralise,
+    table,
+)
 from generator.portal import datafiles, urls
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,6 +145,95 @@ def test_xlsx_matches_yaml(source: tuple[Path, Catalogue, dict[str, bytes]]) -> 
     header = [c.value for c in materials[1]]
     assert header == [c.title for c in MATERIAL_COLUMNS]
     assert materials.max_row - 1 == sum(len(i["materials"]) for i in raw.values())
+
+
+def _workbook(content: bytes) -> openpyxl.Workbook:
+    """The workbook as a consumer opens it, after checking the archive and that every part
+    is well-formed XML (what a stricter reader than openpyxl would insist on)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert archive.testzip() is None
+        assert archive.namelist()[0] == "[Content_Types].xml"
+        for name in archive.namelist():
+            ElementTree.fromstring(archive.read(name))
+    return openpyxl.load_workbook(io.BytesIO(content))
+
+
+def test_xlsx_round_trips_the_tables(source: tuple[Path, Catalogue, dict[str, bytes]]) -> None:
+    """Every cell reads back as the table has it (numbers as numbers, blanks as nothing),
+    with the bold frozen header, a filter over every column and the column widths."""
+    _, catalogue, files = source
+    data = datafiles.dataset(catalogue)
+    book = _workbook(files[urls.data_file_url("catalogue.xlsx")])
+    tables = {
+        "事项": table(ITEM_COLUMNS, data["items"]),
+        "申请材料": table(MATERIAL_COLUMNS, material_rows(data["items"])),
+    }
+    assert book.sheetnames == list(tables)
+    for name, rows in tables.items():
+        sheet = book[name]
+        assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+            [None if cell == "" else cell for cell in row] for row in rows
+        ]
+        last = openpyxl.utils.get_column_letter(len(rows[0]))
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{last}{len(rows)}"
+        assert all(cell.font.b for cell in sheet[1])
+        assert not any(cell.font.b for cell in sheet[2])
+        widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[1]]
+        assert all(4 <= w <= 40 for w in widths), widths
+    assert book.properties.title == "办事事项实施清单"
+    assert book.properties.creator == data["centre"]["name"]
+
+
+def test_xlsx_keeps_hostile_text_as_text() -> None:
+    """Markup characters, edge spaces and line ends survive; characters XML 1.0 cannot hold
+    are dropped rather than making the file unreadable; nothing becomes a formula."""
+    data = datafiles.dataset(load_catalogue(PORTAL)[0])
+    record = data["items"][0]
+    name = ' <b>"名称"</b> & {x}\r\n第二行\t '
+    material = {**record["materials"][0], "name": "=1+1", "note": "a\x01b\x1f\ufffec"}
+    hostile = {**record, "name": name, "materials": [material]}
+    data = {**data, "centre": {**data["centre"], "name": "A&B<C>"}, "items": [hostile]}
+    book = _workbook(xlsx.catalogue_xlsx(data))
+    assert book["事项"]["A2"].value == name
+    assert book["申请材料"]["E2"].value == "'=1+1"
+    assert book["申请材料"]["N2"].value == "abc"
+    assert book.properties.creator == "A&B<C>"
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f"
+
+
+def test_table_neutralises_every_cell_as_neutralise_does() -> None:
+    values: list[str | int | None] = ["=1+1", "+86", "-2", "@A", "\tx", "\rx", "", "a", 3, 0, None]
+    columns = tuple(
+        Column(str(i), f"列{i}", "", lambda r, i=i: r["values"][i]) for i in range(len(values))
+    )
+    assert table(columns, [{"values": values}]) == [
+        [c.title for c in columns],
+        [neutralise(v) for v in values],
+    ]
+
+
+def test_dumps_is_the_standard_librarys_indented_json() -> None:
+    """orjson is only a faster way to the same bytes: the golden layout is json.dumps's."""
+    tricky = {
+        "z": '\x00\x1f\x7f\u2028"\\/\t\n é 中 😀 \uffff',
+        "a": [],
+        "b": {},
+        "c": [[], {"y": None, "x": True}],
+        "中": -(2**63),
+        "😀": 2**64 - 1,
+        "E": False,
+    }
+    catalogue, _ = load_catalogue(DEMO)
+    data = datafiles.dataset(catalogue)
+    for value in (tricky, data, jsonexport.SCHEMA):
+        expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        assert jsonexport.dumps(value) == expected.encode()
+    huge = {"copies": 10**30}
+    assert jsonexport.dumps(huge) == b'{\n  "copies": 1000000000000000000000000000000\n}\n'
 
 
 def test_jsonld_parses_offline_as_cpsv_ap(

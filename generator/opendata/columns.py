@@ -149,7 +149,20 @@ def material_rows(items: list[Record]) -> list[Record]:
 
 
 def table(columns: tuple[Column, ...], records: list[Record]) -> list[list[Cell]]:
-    """Header row then one neutralised row per record."""
+    """Header row then one neutralised row per record.
+
+    :func:`neutralise` is spelled out inline (the tests hold the two to the same result):
+    this runs once per cell, a million times for 10,000 items, where the call was a sixth
+    of the time spent here.
+    """
+    values = [c.value for c in columns]
+    starts = FORMULA_STARTS
     rows: list[list[Cell]] = [[c.title for c in columns]]
-    rows.extend([neutralise(c.value(r)) for c in columns] for r in records)
+    rows.extend(
+        [
+            ("" if v is None else ("'" + v if isinstance(v, str) and v.startswith(starts) else v))
+            for v in [value(r) for value in values]
+        ]
+        for r in records
+    )
     return rows

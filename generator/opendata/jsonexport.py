@@ -9,23 +9,37 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from .records import SCHEMA_VERSION, Record
 
 SCHEMA_ID = "catalogue.schema.json"
 
+_ORJSON = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
-def _dumps(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+def dumps(data: Any) -> bytes:
+    """``json.dumps(ensure_ascii=False, indent=2, sort_keys=True)`` plus a newline, as UTF-8.
+
+    orjson writes exactly those bytes for our data (tested) about ten times faster: the
+    standard library falls back to its pure-Python encoder whenever it indents.  orjson
+    refuses what the standard encoder accepts (an integer beyond 64 bits, say, if a
+    catalogue ever had one); such data takes the slow path with the same layout.
+    """
+    try:
+        return orjson.dumps(data, option=_ORJSON)
+    except orjson.JSONEncodeError:
+        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
 def catalogue_json(data: Record) -> bytes:
-    return _dumps({"$schema": SCHEMA_ID, **data})
+    return dumps({"$schema": SCHEMA_ID, **data})
 
 
 def item_json(data: Record, record: Record) -> bytes:
     """One item on its own, with the version and licence of the whole catalogue."""
     head = {k: data[k] for k in ("schema_version", "licence", "licence_url", "date")}
-    return _dumps({**head, "item": record})
+    return dumps({**head, "item": record})
 
 
 def _text(description: str) -> dict[str, Any]:
@@ -158,4 +172,4 @@ ITEM_SCHEMA: dict[str, Any] = {
 
 
 def schema_json() -> bytes:
-    return _dumps(SCHEMA)
+    return dumps(SCHEMA)

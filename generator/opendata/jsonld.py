@@ -19,9 +19,9 @@ The ``@context`` is embedded (never a remote URL), so the file is read offline. 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .jsonexport import dumps
 from .records import Record
 
 CONTEXT: dict[str, Any] = {
@@ -126,5 +126,4 @@ def catalogue_jsonld(data: Record) -> bytes:
         "@context": CONTEXT,
         "@graph": [public_service(r) for r in data["items"]],
     }
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode()
+    return dumps(document)
