@@ -35,8 +35,10 @@ def _build(catalogue: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("BANSHI_CATALOGUE", str(catalogue))
     config = load_config(config_file=str(PROJECT / "mkdocs.yml"), site_dir=str(out))
-    config.plugins.on_startup(command="serve" if memo.MEMO.enabled else "build", dirty=False)
-    build(config)
+    # As `make serve` runs MkDocs: `serve --dirty`, the site folder kept between rebuilds.
+    serving = memo.MEMO.enabled
+    config.plugins.on_startup(command="serve" if serving else "build", dirty=serving)
+    build(config, dirty=serving)
     return {
         p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(out.rglob("*"))
@@ -75,6 +77,26 @@ def test_rebuild_after_a_save_equals_a_full_build(
 
     monkeypatch.setattr(memo, "MEMO", memo.Memo())
     full = _build(catalogue, tmp_path / "full", monkeypatch)
+    assert rebuilt == full
+
+
+def test_rebuild_after_deleting_an_item_equals_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_memo: None
+) -> None:
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(PORTAL, catalogue)
+    memo.MEMO.enabled = True
+    served = _build(catalogue, tmp_path / "served", monkeypatch)
+    assert "items/id-card-renewal/index.html" in served
+
+    chains = catalogue / "chains.yaml"
+    assert "id-card-renewal" not in chains.read_text(encoding="utf-8")
+    (catalogue / "items/gaj/id-card-renewal.yaml").unlink()
+    rebuilt = _build(catalogue, tmp_path / "served", monkeypatch)
+
+    monkeypatch.setattr(memo, "MEMO", memo.Memo())
+    full = _build(catalogue, tmp_path / "full", monkeypatch)
+    assert "items/id-card-renewal/index.html" not in rebuilt
     assert rebuilt == full
 
 

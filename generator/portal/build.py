@@ -161,6 +161,8 @@ def serve_site(catalogue: Path, *, host: str, port: int, as_of: date, config: Pa
         "mkdocs",
         "serve",
         "--livereload",
+        # Keep the site folder between rebuilds: only changed files are written (memo.keep).
+        "--dirty",
         "-f",
         str(config),
         "-a",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import logging
 import os
 import shutil
 from datetime import UTC, datetime, time
@@ -75,11 +76,16 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
         self.catalogue: Catalogue | None = None
         self.drawn = 0
         self.to_draw = 0
+        self.dirty = False
+        """``serve --dirty``: the site folder is kept between rebuilds (see memo.keep)."""
 
     # Default priority: only records how MkDocs runs.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A server rebuilds after every save; only then is there something to reuse.
         memo.MEMO.enabled = command == "serve"
+        self.dirty = dirty and memo.MEMO.enabled
+        if self.dirty:
+            _DirtyNotice.install()
 
     # Run early so that other plugins see the centre's site name and our assets.
     @event_priority(50)
@@ -160,6 +166,12 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             uri = urls.asset_url(asset.relative_to(ASSETS / "banshi").as_posix()).lstrip("/")
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         self.to_draw = len(files.documentation_pages())
+        if self.dirty:
+            # A dirty rebuild skips unchanged Markdown pages, but their footer shows the
+            # centre and their banner the catalogue's problems: have them drawn again.
+            for doc in files.documentation_pages():
+                if not doc.generated_by:
+                    Path(doc.abs_dest_path).unlink(missing_ok=True)
         return files
 
     # Default priority: only our own pages are touched.
@@ -205,6 +217,12 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             log.error("模板 %s 渲染失败(%s):%s", planned.template, planned.url, exc)
             raise PluginError(f"页面 {planned.url} 渲染失败。") from exc
 
+    # Default priority: only the cache of compiled theme templates is set.
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if memo.MEMO.enabled:
+            env.bytecode_cache = memo.MEMO.templates
+        return env
+
     # Default priority: watching adds paths and does not interact with other plugins.
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -244,8 +262,11 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             def render(page: Page) -> str:
                 return memo.rendered(page, catalogue, self._render)
 
-            shells.write_pages(site_dir, self.plan.pages, loaded, render, workers=1)
-            shells.write_files(site_dir, self.plan.per_item, workers=1)
+            keep = memo.MEMO.keep if self.dirty else None
+            shells.write_pages(site_dir, self.plan.pages, loaded, render, workers=1, keep=keep)
+            shells.write_files(site_dir, self.plan.per_item, workers=1, keep=keep)
+            if self.dirty:
+                memo.MEMO.prune(site_dir, memo.outputs(site_dir, self.plan))
         else:
             shells.write_pages(site_dir, self.plan.pages, loaded, self._render)
             shells.write_files(site_dir, self.plan.per_item)
@@ -255,6 +276,21 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             lambda url: urls.absolute_url(config.site_url or "/", url),
             mtime=int(os.environ.get("SOURCE_DATE_EPOCH", "0")),
         )
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation stale: our navigation
+    is fixed and stale pages are removed (memo.prune), and in strict mode the warning
+    would fail every rebuild of ``serve --dirty``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+    @classmethod
+    def install(cls) -> None:
+        logger = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(f, cls) for f in logger.filters):
+            logger.addFilter(cls())
 
 
 def _toc(planned: Page) -> Any:

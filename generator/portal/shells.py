@@ -84,6 +84,16 @@ def shell_dir(site_dir: Path, url: str) -> Path:
 
 
 Renderer = Callable[[Page], str]
+Keep = Callable[[Path, bytes], bool]
+
+
+def _write(path: Path, data: bytes, keep: Keep | None) -> None:
+    if keep is not None and keep(path, data):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
 STAGE = "写出事项页面"
 
 
@@ -94,11 +104,13 @@ def write_pages(
     render: Renderer,
     *,
     workers: int | None = None,
+    keep: Keep | None = None,
 ) -> int:
     """Write every page that has a shell, on every core; return how many.
 
     Rendering errors propagate.  Workers inherit the pages, the shells and the renderer
     (a Jinja environment and the catalogue) by forking, without pickling any of them.
+    ``keep(path, data)`` says a file already holds ``data`` and need not be written.
     """
     todo = [page for page in pages if page.shell is not None]
 
@@ -107,9 +119,7 @@ def write_pages(
         text = shells[page.shell].fill(
             title=page.title, content=render(page), page_id=page_id(page)
         )
-        path = output_path(site_dir, page.url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        _write(output_path(site_dir, page.url), text.encode("utf-8"), keep)
 
     done = 0
     for chunk in forked.fork_map(write, todo, processes=workers, cost=lambda p: p.cost):
@@ -119,14 +129,16 @@ def write_pages(
 
 
 def write_files(
-    site_dir: Path, files: Sequence[GeneratedFile], *, workers: int | None = None
+    site_dir: Path,
+    files: Sequence[GeneratedFile],
+    *,
+    workers: int | None = None,
+    keep: Keep | None = None,
 ) -> None:
     """Write generated files at their URLs, on every core (see ``SitePlan.per_item``)."""
 
     def write(generated: GeneratedFile) -> None:
-        path = site_dir / generated.url.lstrip("/")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(generated.content)
+        _write(site_dir / generated.url.lstrip("/"), generated.content, keep)
 
     for _ in forked.fork_map(write, files, processes=workers):
         pass
