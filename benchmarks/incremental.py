@@ -1,6 +1,6 @@
 """Edit-to-reload time of the preview server, measured as ``make serve`` rebuilds.
 
-Builds a catalogue once the way the server does (memo enabled, in one process), then
+Builds a catalogue once the way the server does (`serve --dirty`, in one process), then
 edits one item file and times the rebuild that follows; the browser reloads right after
 the rebuild, so this is the time from save to fresh page, less the reload itself.
 Run as ``python benchmarks/incremental.py CATALOGUE`` (``make bench`` calls it).
@@ -20,7 +20,6 @@ sys.path.insert(0, str(ROOT))
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
-
 
 
 def _rebuild(catalogue: Path, site: Path) -> float:
