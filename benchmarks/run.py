@@ -195,6 +195,17 @@ items outside the navigation, with Material's built-in search.  Machines here di
 2× in speed from day to day, so read the ratios, not the seconds.  Peak memory is the largest
 resident set of one process of the build.
 
+How the build keeps up (generator/portal/):
+
+- `build` has the MkDocs process check the catalogue (`checkgate.py`): one load, on every core.
+- Flow charts and QR codes are drawn on every core (`views.draw_all`, `forked.py`).
+- Item guides, notice sheets and department batch pages are filled into one shell page per
+  kind that Material draws, on every core (`shells.py`); per-item `index.json` likewise.
+- Open data is written by orjson and a small SpreadsheetML writer (`opendata/`).
+- The collector is frozen once the catalogue is planned: it no longer rescans it.
+- `make serve` runs `mkdocs serve --dirty`: a save re-reads one item, reuses every other
+  item's rendered pages (`memo.py`) and writes only the files whose bytes changed.
+
 """
 
 
