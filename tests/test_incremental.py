@@ -46,6 +46,20 @@ def _build(catalogue: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[
     }
 
 
+def _served_copy(tmp_path: Path) -> Path:
+    """A copy of the portal fixture, to be built as the preview server builds it."""
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(PORTAL, catalogue)
+    memo.MEMO.enabled = True
+    return catalogue
+
+
+def _full_build(catalogue: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A one-off build with nothing remembered: what every rebuild must equal."""
+    monkeypatch.setattr(memo, "MEMO", memo.Memo())
+    return _build(catalogue, out, monkeypatch)
+
+
 EDITS = {
     "item": ("items/gaj/id-card-renewal.yaml", "居民身份证", "居民身份证(原件)"),
     "department": ("departments.yaml", '"0512-68002199"', '"0512-68002198"'),
@@ -58,9 +72,7 @@ EDITS = {
 def test_rebuild_after_a_save_equals_a_full_build(
     kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_memo: None
 ) -> None:
-    catalogue = tmp_path / "catalogue"
-    shutil.copytree(PORTAL, catalogue)
-    memo.MEMO.enabled = True
+    catalogue = _served_copy(tmp_path)
     _build(catalogue, tmp_path / "served", monkeypatch)
 
     other = memo.MEMO.derived[("view", "company-setup")][2]
@@ -75,17 +87,14 @@ def test_rebuild_after_a_save_equals_a_full_build(
     reused = memo.MEMO.derived[("view", "company-setup")][2] is other
     assert reused == (kind == "item")
 
-    monkeypatch.setattr(memo, "MEMO", memo.Memo())
-    full = _build(catalogue, tmp_path / "full", monkeypatch)
+    full = _full_build(catalogue, tmp_path / "full", monkeypatch)
     assert rebuilt == full
 
 
 def test_rebuild_after_deleting_an_item_equals_a_full_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_memo: None
 ) -> None:
-    catalogue = tmp_path / "catalogue"
-    shutil.copytree(PORTAL, catalogue)
-    memo.MEMO.enabled = True
+    catalogue = _served_copy(tmp_path)
     served = _build(catalogue, tmp_path / "served", monkeypatch)
     assert "items/id-card-renewal/index.html" in served
 
@@ -94,8 +103,7 @@ def test_rebuild_after_deleting_an_item_equals_a_full_build(
     (catalogue / "items/gaj/id-card-renewal.yaml").unlink()
     rebuilt = _build(catalogue, tmp_path / "served", monkeypatch)
 
-    monkeypatch.setattr(memo, "MEMO", memo.Memo())
-    full = _build(catalogue, tmp_path / "full", monkeypatch)
+    full = _full_build(catalogue, tmp_path / "full", monkeypatch)
     assert "items/id-card-renewal/index.html" not in rebuilt
     assert rebuilt == full
 
@@ -103,9 +111,7 @@ def test_rebuild_after_deleting_an_item_equals_a_full_build(
 def test_a_broken_save_keeps_the_last_good_pages_and_shows_the_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_memo: None
 ) -> None:
-    catalogue = tmp_path / "catalogue"
-    shutil.copytree(PORTAL, catalogue)
-    memo.MEMO.enabled = True
+    catalogue = _served_copy(tmp_path)
     good = _build(catalogue, tmp_path / "served", monkeypatch)
     item = catalogue / "items/gaj/id-card-renewal.yaml"
     item.write_text(item.read_text(encoding="utf-8") + "kind: [\n", encoding="utf-8")
