@@ -126,6 +126,14 @@ def search(page: Page, query: str) -> list[str]:
     An empty list means nothing was found in time.
     """
     box = search_box(page)
+    # A filter change re-runs the same query: forget the last answer, or the wait below
+    # would return at once with the results from before the filter.
+    page.evaluate(
+        """() => {
+            const root = document.querySelector("[data-bs-finder]");
+            if (root) root.removeAttribute("data-bs-done");
+        }"""
+    )
     box.fill(query)
     if page.locator("[data-bs-finder]").count() == 0:
         box.press("Enter")
