@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import PurePosixPath
-from urllib.parse import urljoin
+from urllib.parse import quote, unquote, urljoin
 
 HOME = "/"
 DEPARTMENTS = "/departments/"
@@ -66,7 +66,8 @@ def asset_url(name: str) -> str:
 
 
 def file_url(catalogue_path: str) -> str | None:
-    """URL of a catalogue file (blank form, sample): same relative path under the site root.
+    """URL of a catalogue file (blank form, sample): same relative path under the site root,
+    percent-encoded (a form named ``表#1?.pdf`` is one file, not a page with a fragment).
 
     Returns None for a path that would leave the catalogue (``..``, absolute) so that a
     bad reference never links outside the site.
@@ -74,7 +75,12 @@ def file_url(catalogue_path: str) -> str | None:
     path = PurePosixPath(catalogue_path)
     if path.is_absolute() or ".." in path.parts or not path.parts:
         return None
-    return "/" + path.as_posix()
+    return quote("/" + path.as_posix(), safe="/")
+
+
+def site_path(url: str) -> str:
+    """Where in the site folder the file at ``url`` is written (the URL decoded)."""
+    return unquote(url)
 
 
 def absolute_url(base_url: str, url: str) -> str:
