@@ -221,6 +221,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if memo.MEMO.enabled:
             env.bytecode_cache = memo.MEMO.templates
+        env.globals["banshi_asset"] = urls.asset_url  # fingerprinted names for the theme
         return env
 
     # Default priority: watching adds paths and does not interact with other plugins.
