@@ -30,13 +30,15 @@ poppler:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	    poppler-utils fonts-wqy-microhei >/dev/null; }
 
-# The deploy test runs the generated nginx recipe for real: Debian's nginx with the module that
-# sends the build's .br files.  RUNLEVEL=1 keeps the package from starting a server on port 80.
+# The deploy tests run the generated nginx recipe for real: Debian's nginx with the module that
+# sends the build's .br files, and the rsync and curl of deploy/rsync.sh and check-headers.sh.
+# RUNLEVEL=1 keeps the package from starting a server on port 80.
 nginx:
-	@command -v nginx >/dev/null 2>&1 && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || { \
+	@command -v nginx >/dev/null 2>&1 && command -v rsync >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 \
+	  && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	    nginx libnginx-mod-http-brotli-static >/dev/null; }
+	    nginx libnginx-mod-http-brotli-static rsync curl >/dev/null; }
 
 # deploy/ (nginx, Caddy, _headers) is generated from generator/deploy/policy.py.
 deploy-recipes: $(STAMP)

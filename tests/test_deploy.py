@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
+import stat
+import subprocess
 from pathlib import Path
 
 import brotli
+import pytest
 
 from generator.deploy import policy, recipes
 from generator.deploy.precompress import MANIFEST, finish_site
@@ -78,3 +82,29 @@ def test_precompression_is_deterministic_and_idempotent(tmp_path: Path) -> None:
     assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
     for relative in files:
         assert (one / relative).read_bytes() == (two / relative).read_bytes(), relative
+
+
+def test_the_rsync_recipe_publishes_the_site_world_readable(tmp_path: Path) -> None:
+    if shutil.which("rsync") is None:
+        pytest.skip("rsync is not installed (make nginx installs it)")
+    site = _site(tmp_path)
+    finish_site(site)
+    (site / "items/x").chmod(0o700)  # whatever the build left, the server can read
+    dest = tmp_path / "srv"
+    (dest / "items/gone").mkdir(parents=True)
+    (dest / "items/gone/index.html").write_text("下线的事项", encoding="utf-8")
+    script = PROJECT / "deploy" / "rsync.sh"
+    result = subprocess.run(
+        ["sh", str(script), str(site), str(dest)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    published = sorted(p.relative_to(dest) for p in dest.rglob("*") if p.is_file())
+    assert published == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert not (dest / "items/gone").exists()
+    assert stat.S_IMODE((dest / "items/x").stat().st_mode) == 0o755
+    assert stat.S_IMODE((dest / "items/x/index.html").stat().st_mode) == 0o644
+    refused = subprocess.run(
+        ["sh", str(script), str(tmp_path), str(dest)], capture_output=True, text=True, check=False
+    )
+    assert refused.returncode == 2
+    assert "不是 build 生成的网站目录" in refused.stderr

@@ -139,11 +139,64 @@ def headers_file() -> str:
     )
 
 
+def _sh(value: str) -> str:
+    """A header value in double quotes for the shell (the policy's values need no escape)."""
+    if any(c in value for c in '"$`\\'):
+        raise ValueError(f"cannot quote {value!r}")
+    return f'"{value}"'
+
+
+def check_script() -> str:
+    """``check-headers.sh URL``: ``curl -I`` a page, an asset, a form and a missing page of
+    the published site and say, in Chinese, which expected header is missing or wrong."""
+    security = "\n".join(f'expect "$page" {name} {_sh(value)}' for name, value in policy.SECURITY)
+    return f"""#!/bin/sh
+# {HEAD}
+# 用法:deploy/check-headers.sh https://zwfw.example.gov.cn
+# 发布后运行:逐个请求首页、带指纹的样式表、一份表格和一个不存在的页面,检查响应头。
+set -u
+base="${{1:?用法:deploy/check-headers.sh https://网站地址}}"
+base="${{base%/}}"
+failed=0
+head_of() {{ curl -sSI -H 'Accept-Encoding: br, gzip' "$1" | tr -d '\\r'; }}
+expect() {{
+  # $1: the response headers, $2: header name, $3: expected value
+  got="$(printf '%s\\n' "$1" | grep -i "^$2:" | head -n 1 | cut -d' ' -f2-)"
+  if [ "$got" != "$3" ]; then
+    echo "✗ $2 应为「$3」,实际为「${{got:-无}}」"
+    failed=1
+  fi
+}}
+page="$(head_of "$base/")"
+echo "$page" | head -n 1
+{security}
+expect "$page" Cache-Control {_sh(policy.SHORT)}
+expect "$page" Content-Encoding br
+css="$(curl -sS "$base/" | grep -o 'assets/banshi/portal\\.[0-9a-f]*\\.css' | head -n 1)"
+if [ -n "$css" ]; then
+  expect "$(head_of "$base/$css")" Cache-Control {_sh(policy.IMMUTABLE)}
+else
+  echo "✗ 首页没有引用带指纹的 portal.*.css"
+  failed=1
+fi
+form="$(curl -sS "$base/manifest.json" | grep -o '"{policy.FORMS_PREFIX}[^"]*"' \\
+  | head -n 1 | tr -d '"')"
+if [ -n "$form" ]; then
+  expect "$(head_of "$base$form")" 'Content-Disposition' '{policy.DISPOSITION}'
+fi
+missing="$(head_of "$base/items/check-headers-missing-page/")"
+expect "$missing" 'X-Content-Type-Options' 'nosniff'
+if [ "$failed" = 0 ]; then echo "✓ 响应头全部正确"; fi
+exit "$failed"
+"""
+
+
 RECIPES = {
     "nginx/banshi-site.conf": nginx_site,
     "nginx/banshi.conf": nginx_server,
     "Caddyfile": caddyfile,
     "_headers": headers_file,
+    "check-headers.sh": check_script,
 }
 """Path under ``deploy/`` -> the function rendering it."""
 
@@ -154,5 +207,7 @@ def write_recipes(folder: Path) -> list[Path]:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(), encoding="utf-8")
+        if path.suffix == ".sh":
+            path.chmod(0o755)
         written.append(path)
     return written

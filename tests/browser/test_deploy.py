@@ -190,3 +190,18 @@ def test_another_origin_cannot_frame_the_portal(nginx_site: Site, browser: Brows
         assert any("frame-ancestors 'none'" in text for text in refused), refused
     finally:
         context.close()
+
+
+def test_the_header_check_of_docs_deploy_passes(nginx_site: Site) -> None:
+    """deploy/check-headers.sh, the check a centre runs after publishing (docs/deploy.md)."""
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    result = subprocess.run(
+        ["sh", str(PROJECT / "deploy" / "check-headers.sh"), nginx_site.origin],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["HTTP/1.1 200 OK", "✓ 响应头全部正确"]
