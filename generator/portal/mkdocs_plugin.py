@@ -33,7 +33,7 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue.loaded import Catalogue
 from ..search import index as search_index
 from ..search.synonyms import load_synonyms
-from . import checkgate, memo, progress, shells, urls
+from . import checkgate, livereload, memo, progress, shells, urls
 from .pages import Page, SitePlan
 from .rendering import render_page
 
@@ -230,6 +230,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     ) -> LiveReloadServer:
         server.watch(str(self.root))
         server.watch(str(TEMPLATES))
+        livereload.install(server)  # a script file, not inline code: the CSP stays strict
         return server
 
     # Run last: the index is written beside the finished pages.
