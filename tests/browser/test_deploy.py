@@ -27,20 +27,13 @@ from generator.deploy import policy
 from generator.portal import urls
 
 from .conftest import PageFactory
-from .support import PROJECT, Site, search
+from .support import PROJECT, Site, free_port, search
 
 pytestmark = pytest.mark.browser
 
 SITE_CONF = PROJECT / "deploy" / "nginx" / "banshi-site.conf"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 ITEM = "/items/company-establishment/"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _config(prefix: Path, site: Path, port: int) -> str:
@@ -74,7 +67,7 @@ def nginx_site(demo_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Ite
     if shutil.which("nginx") is None or not BROTLI_MODULE.is_file():
         pytest.skip("nginx is not installed (make nginx installs Debian's nginx)")
     prefix = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
+    port = free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(_config(prefix, demo_site.root, port), encoding="utf-8")
     command = ["nginx", "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,19 +24,12 @@ from generator.catalogue.loaded import load_catalogue
 from generator.portal.livereload import SCRIPT_URL
 
 from .conftest import PageFactory
-from .support import DEMO_CATALOGUE, PROJECT, Site
+from .support import DEMO_CATALOGUE, PROJECT, Site, free_port
 
 pytestmark = pytest.mark.browser
 
 ITEM_FILE = "items/gaj/birth-registration.yaml"
 ITEM_URL = "/items/birth-registration/"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture
@@ -46,7 +38,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
         pytest.skip("chromium is not on PATH")
     catalogue = tmp_path / "catalogue"
     shutil.copytree(DEMO_CATALOGUE, catalogue)
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "generator", "serve", "--catalogue", str(catalogue)]
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
