@@ -45,8 +45,10 @@ disable_symlinks if_not_owner;
 error_page 404 /404.html;
 
 # add_header in a location replaces the server's: each location repeats the whole set.
+# A folder's page by its file name, not through the index module: after that module's
+# internal redirect of another folder, brotli_static (1.0.0rc) sent "/" as gzip.
 location / {{
-    try_files $uri $uri/ =404;
+    try_files $uri ${{uri}}index.html $uri/ =404;
 {_nginx_headers(policy.SHORT)}
 }}
 

@@ -128,6 +128,15 @@ def test_brotli_is_the_file_the_build_wrote(nginx_site: Site) -> None:
     assert body == page.read_bytes()
 
 
+def test_every_folder_page_comes_as_brotli_in_any_order(nginx_site: Site) -> None:
+    """Through nginx's index module, "/" came as gzip once another folder had been asked."""
+    for path in ("/search/", "/", ITEM, "/departments/", "/"):
+        response, body = _get(nginx_site, path, **{"Accept-Encoding": "br, gzip"})
+        assert response.getheader("Content-Encoding") == "br", path
+        page = nginx_site.root / path.strip("/") / "index.html"
+        assert brotli.decompress(body) == page.read_bytes(), path
+
+
 def test_fingerprinted_assets_are_immutable(nginx_site: Site) -> None:
     for url in (urls.asset_url("portal.css"), urls.asset_url("search.js")):
         response, _ = _get(nginx_site, url, **{"Accept-Encoding": "br"})
