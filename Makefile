@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test lint typecheck check build serve bench schema clean chromium poppler nginx deploy-recipes
+.PHONY: install test lint typecheck check build serve bench schema clean chromium poppler nginx caddy deploy-recipes
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ nginx:
 	  $$SUDO apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	    nginx libnginx-mod-http-brotli-static rsync curl >/dev/null; }
 
+# The deploy test runs deploy/Caddyfile too.
+caddy:
+	@command -v caddy >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    caddy >/dev/null; }
+
 # deploy/ (nginx, Caddy, _headers) is generated from generator/deploy/policy.py.
 deploy-recipes: $(STAMP)
 	$(PY) -m generator.deploy
@@ -51,7 +58,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-test: $(STAMP) chromium poppler nginx lint typecheck
+test: $(STAMP) chromium poppler nginx caddy lint typecheck
 	$(PY) -m pytest
 
 check: $(STAMP)

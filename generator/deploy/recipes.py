@@ -101,16 +101,21 @@ def caddyfile() -> str:
     return f"""# {HEAD}
 # Caddy 2:证书自动申请;网址和目录按实际修改。详见 docs/deploy.md。
 
+# The security headers, for pages and for error pages (handle_errors starts afresh).
+(banshi_headers) {{
+\theader {{
+{headers}
+\t\t-Server
+\t}}
+}}
+
 zwfw.example.gov.cn {{
 \troot * /srv/banshi/site
 \t# The build wrote .br and .gz beside every text file.
 \tfile_server {{
 \t\tprecompressed br gzip
 \t}}
-\theader {{
-{headers}
-\t\t-Server
-\t}}
+\timport banshi_headers
 \t@fingerprinted path_regexp "{policy.FINGERPRINTED}"
 \theader @fingerprinted Cache-Control "{policy.IMMUTABLE}"
 \t@other not path_regexp "{policy.FINGERPRINTED}"
@@ -118,6 +123,7 @@ zwfw.example.gov.cn {{
 \t@downloads path {policy.FORMS_PREFIX}* {forms}
 \theader @downloads Content-Disposition "{policy.DISPOSITION}"
 \thandle_errors {{
+\t\timport banshi_headers
 \t\trewrite * /404.html
 \t\tfile_server
 \t}}

@@ -207,3 +207,44 @@ def test_the_header_check_of_docs_deploy_passes(nginx_site: Site) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == ["HTTP/1.1 200 OK", "✓ 响应头全部正确"]
+
+
+def test_the_caddy_recipe_sends_the_same_headers(demo_site: Site, tmp_path: Path) -> None:
+    """deploy/Caddyfile run for real (Debian's caddy, loopback, no admin endpoint)."""
+    if shutil.which("caddy") is None or shutil.which("curl") is None:
+        pytest.skip("caddy is not installed (make caddy installs Debian's caddy)")
+    port = free_port()
+    recipe = (PROJECT / "deploy" / "Caddyfile").read_text(encoding="utf-8")
+    local = recipe.replace("zwfw.example.gov.cn {", f"http://127.0.0.1:{port} {{").replace(
+        "root * /srv/banshi/site", f"root * {demo_site.root}"
+    )
+    conf = tmp_path / "Caddyfile"
+    conf.write_text("{\n\tadmin off\n\tauto_https off\n}\n" + local, encoding="utf-8")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    command = ["caddy", "run", "--config", str(conf), "--adapter", "caddyfile"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert time.monotonic() < deadline, "caddy did not start"
+                time.sleep(0.05)
+        site = Site(demo_site.root, f"http://127.0.0.1:{port}", demo_site.catalogue)
+        script = PROJECT / "deploy" / "check-headers.sh"
+        result = subprocess.run(
+            ["sh", str(script), site.origin], capture_output=True, text=True, timeout=60
+        )
+        assert result.stdout.splitlines() == ["HTTP/1.1 200 OK", "✓ 响应头全部正确"]
+        response, body = _get(site, ITEM, **{"Accept-Encoding": "br"})
+        assert response.getheader("Content-Encoding") == "br"
+        assert (
+            brotli.decompress(body)
+            == (demo_site.root / ITEM.strip("/") / "index.html").read_bytes()
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
