@@ -118,8 +118,13 @@ def _content(path: Path, relative: str, size: int) -> Problem | None:
         )
     name, signatures = known
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096) if signatures else handle.read(MAX_BYTES)
+        # Opened without following a link and without blocking on a pipe, in case the file
+        # was swapped after it was looked at.
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(handle, "rb") as opened:
+            if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+                return Problem("ref-file-not-file", f"{relative} 不是普通文件。")
+            head = opened.read(4096) if signatures else opened.read(MAX_BYTES)
     except OSError as exc:
         return Problem("ref-file-missing", f"无法读取文件 {relative}:{exc.strerror}。")
     if signatures and not head.startswith(signatures):

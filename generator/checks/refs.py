@@ -164,7 +164,7 @@ def _file_problems(loaded: LoadedItem, ctx: CheckContext, code: str) -> Iterator
     for index, material in enumerate(getattr(loaded.item, "materials", ())):
         for key in ("blank_form", "sample"):
             relative = getattr(material, key, None)
-            if relative is None:
+            if not relative:  # absent, or blank (text-blank says so)
                 continue
             stamp = None if files.escapes(relative) else _stamp(root / relative)
             problem = _inspected(root, relative, stamp)
