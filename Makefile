@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test lint typecheck check build serve bench schema clean chromium poppler
+.PHONY: install test lint typecheck check build serve bench schema clean chromium poppler nginx caddy deploy-recipes
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,27 @@ poppler:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	    poppler-utils fonts-wqy-microhei >/dev/null; }
 
+# The deploy tests run the generated nginx recipe for real: Debian's nginx with the module that
+# sends the build's .br files, and the rsync and curl of deploy/rsync.sh and check-headers.sh.
+# RUNLEVEL=1 keeps the package from starting a server on port 80.
+nginx:
+	@command -v nginx >/dev/null 2>&1 && command -v rsync >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 \
+	  && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    nginx libnginx-mod-http-brotli-static rsync curl >/dev/null; }
+
+# The deploy test runs deploy/Caddyfile too.
+caddy:
+	@command -v caddy >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    caddy >/dev/null; }
+
+# deploy/ (nginx, Caddy, _headers) is generated from generator/deploy/policy.py.
+deploy-recipes: $(STAMP)
+	$(PY) -m generator.deploy
+
 lint: $(STAMP)
 	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m ruff format --check generator tests benchmarks
@@ -37,7 +58,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-test: $(STAMP) chromium poppler lint typecheck
+test: $(STAMP) chromium poppler nginx caddy lint typecheck
 	$(PY) -m pytest
 
 check: $(STAMP)

@@ -19,9 +19,16 @@ def build_case(case: Path, target: Path) -> Path:
     shutil.copytree(BASE, target)
     for path in sorted(case.rglob("*")):
         relative = path.relative_to(case)
-        if path.is_file() and relative.as_posix() not in CASE_FILES:
+        if relative.as_posix() in CASE_FILES:
+            continue
+        if path.is_symlink():  # hostile cases: the link itself, never what it points at
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            (target / relative).symlink_to(path.readlink())
+        elif path.is_file():
             (target / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target / relative)
+        elif path.is_dir():
+            (target / relative).mkdir(parents=True, exist_ok=True)
     deleted = case / "deleted.txt"
     if deleted.is_file():
         for line in deleted.read_text(encoding="utf-8").split():

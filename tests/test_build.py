@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.portal import urls
 from generator.portal.build import build_site
 
 pytestmark = pytest.mark.build
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.build
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
 AS_OF = date(2026, 11, 1)
 BASE_URL = "https://zwfw.example.gov.cn/"
+ASSET_NAMES = ("portal.css", "portal.js", "search.js", "search.css", "care-init.js")
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
 
 
@@ -59,10 +61,7 @@ def test_expected_files_exist(built: tuple[Path, Path]) -> None:
         "data/catalogue.json",
         "data/catalogue.xlsx",
         "forms/company-application.txt",
-        "assets/banshi/portal.css",
-        "assets/banshi/portal.js",
-        "assets/banshi/search.js",
-        "assets/banshi/search.css",
+        *(urls.asset_url(name).lstrip("/") for name in ASSET_NAMES),
         "search-index/meta.json",
         "search-index/t2s.json",
         "search-index/attrs.json",
@@ -71,6 +70,9 @@ def test_expected_files_exist(built: tuple[Path, Path]) -> None:
     ):
         assert (site / path).is_file(), path
     assert not (site / "search" / "search_index.json").exists()  # Material search is off
+    # Fingerprinted: a new version is a new name; the plain names are not published.
+    assert urls.asset_url("portal.css") != "/assets/banshi/portal.css"
+    assert not (site / "assets/banshi/portal.css").exists()
 
 
 class _Tags(HTMLParser):

@@ -60,4 +60,10 @@ def test_every_rule_has_a_fixture() -> None:
     # file-too-large is tested in test_cli (a 1 MB fixture is not committed); file-unreadable
     # depends on permissions (root reads anything); schema-invalid is the fallback for
     # pydantic error types no input of the current models produces.
-    assert sorted(missing) == ["file-too-large", "file-unreadable", "schema-invalid"]
+    # ref-file-too-large needs a 20 MB form: tests/test_hostile.py makes a sparse one.
+    assert sorted(missing) == [
+        "file-too-large",
+        "file-unreadable",
+        "ref-file-too-large",
+        "schema-invalid",
+    ]

@@ -102,7 +102,12 @@ def test_mkdocs_nav_matches_the_plan_and_lists_no_item() -> None:
 
 
 def test_forms_are_published_under_their_catalogue_path(plan: pages.SitePlan) -> None:
-    assert [f.url for f in plan.files] == ["/forms/company-application.txt"]
+    """A ``.txt`` form gets a UTF-8 byte-order mark, so browsers never show mojibake."""
+    forms = [f for f in plan.generated if f.url.startswith("/forms/")]
+    assert [f.url for f in forms] == ["/forms/company-application.txt"]
+    assert forms[0].content.startswith(b"\xef\xbb\xbf")
+    assert not forms[0].content.startswith(b"\xef\xbb\xbf" * 2)
+    assert plan.files == []
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,7 @@ from .models import (
     Step,
 )
 from .sources import SourceMap, read_yaml
+from .tree import link_problem, scan_items
 from .validation import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -153,6 +154,10 @@ def _load_model(
     path = root / name
     file = _display(root, Path(name))
     report.files_checked += 1
+    linked = link_problem(root, name)
+    if linked is not None:
+        report.add(linked)
+        return None, None, False
     if not path.is_file():
         report.add(Diagnostic(file, 1, 1, "file-missing", Severity.ERROR, f"缺少文件 {name}。"))
         return None, None, False
@@ -231,10 +236,8 @@ def load_item(
 
 
 def item_paths(root: Path) -> list[Path]:
-    items = root / "items"
-    if not items.is_dir():
-        return []
-    return sorted(p for p in items.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """The item files to load; :func:`tree.scan_items` also says what else is there."""
+    return scan_items(root).paths
 
 
 def _entries(
@@ -328,8 +331,10 @@ def load_catalogue(root: Path, *, load: ItemLoader | None = None) -> tuple[Catal
     """
     report = Report()
     catalogue = load_top_level(root, report)
+    tree = scan_items(root)
+    report.extend(tree.diagnostics)
     with no_gc():
-        for path in item_paths(root):
+        for path in tree.paths:
             report.files_checked += 1
             loaded, diags = (load or load_item)(root, path)
             report.extend(diags)

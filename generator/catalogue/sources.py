@@ -22,6 +22,9 @@ import yaml
 from .diagnostics import Diagnostic, Severity
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 50
+"""The deepest value the builder descends to.  A catalogue file nests a few levels; libyaml
+stops at 1,000, but Python's recursion (the builder, then validation) gives out near 500."""
 
 try:  # the C parser is about eight times faster; fall back so a bare install still works
     from yaml import CSafeLoader as _Base
@@ -256,6 +259,7 @@ class _Builder:
         # file (the common case) then never pays for its position map.
         self.values: dict[DataPath, tuple[int, int]] = source.values if record else {}
         self.keys: dict[DataPath, tuple[int, int]] = source.keys if record else {}
+        self.too_deep = False
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -269,6 +273,16 @@ class _Builder:
     def build(self, node: yaml.Node, path: DataPath) -> Any:
         mark = node.start_mark
         self.values[path] = (mark.line + 1, mark.column + 1)
+        if len(path) > MAX_DEPTH:  # the path is the depth: recursion stays far from the limit
+            if not self.too_deep:
+                self.too_deep = True
+                self._error(
+                    node,
+                    "yaml-too-deep",
+                    f"嵌套超过 {MAX_DEPTH} 层;目录文件不需要这么深的结构,请检查缩进和括号。",
+                    path,
+                )
+            return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag == STR:  # the common case, kept short: this runs for every value
                 return node.value

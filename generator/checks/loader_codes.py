@@ -107,6 +107,45 @@ LOADER_CODES: dict[str, tuple[Severity, str]] = {
             items/scjgj/shipin-jingying.yml
         """,
     ),
+    "file-symlink": (
+        E,
+        """A file or folder of the catalogue (an item, centre.yaml, synonyms.yaml, a folder
+        under ``items/``) is a symbolic link.  Links are never followed, wherever they
+        point: a pull request could otherwise have the build read and publish any file of
+        the build machine.  Commit the real file.
+
+        Passing:
+            items/scjgj/shipin-jingying.yaml     # 普通文件
+
+        Failing:
+            items/scjgj/shipin-jingying.yaml -> /etc/passwd
+        """,
+    ),
+    "file-hidden": (
+        E,
+        """A file under ``items/`` whose name starts with a dot and ends in ``.yaml``
+        (``.hidden.yaml``, ``..yaml``) would be skipped as hidden: never checked, never
+        published.  Rename it or delete it.  Other dot-files (``.gitkeep``) are ignored.
+
+        Passing:
+            items/scjgj/shipin-jingying.yaml
+
+        Failing:
+            items/scjgj/.shipin-jingying.yaml
+        """,
+    ),
+    "file-directory": (
+        E,
+        """A folder under ``items/`` is named like an item file (``xxx.yaml``); an item is
+        one file, not a folder.
+
+        Passing:
+            items/scjgj/shipin-jingying.yaml     # 文件
+
+        Failing:
+            items/scjgj/shipin-jingying.yaml/    # 文件夹
+        """,
+    ),
     "file-bad-id": (
         E,
         """The item id (file name) and department id (folder) become permanent URLs: only
@@ -130,6 +169,20 @@ LOADER_CODES: dict[str, tuple[Severity, str]] = {
 
         Failing:
             name: "食品经营许可
+        """,
+    ),
+    "yaml-too-deep": (
+        E,
+        """Values nested more than 50 levels deep (lists in lists, mappings in mappings).
+        No catalogue file needs more than a few levels; deeper nesting is a stray bracket or
+        an attack on the reader, and is reported once, where it starts being too deep.
+
+        Passing:
+            materials:
+              - name: 申请书
+
+        Failing:
+            name: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ … 600 层 … x ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
         """,
     ),
     "yaml-tab": (

@@ -26,13 +26,13 @@ from ..catalogue.loaded import (
     Catalogue,
     LoadedItem,
     add_item,
-    item_paths,
     load_item,
     load_top_level,
     no_gc,
 )
 from ..catalogue.models import Item
 from ..catalogue.sources import SourceMap
+from ..catalogue.tree import scan_items
 from . import CheckContext, run_catalogue_rules, run_item_rules
 
 PARALLEL_THRESHOLD = 400  # below this, starting processes costs more than it saves
@@ -86,7 +86,9 @@ def check_catalogue(
     report = Report()
     catalogue = load_top_level(root, report, partial=True)
     context = CheckContext(catalogue, as_of)
-    paths = item_paths(root)
+    tree = scan_items(root)
+    report.extend(tree.diagnostics)
+    paths = tree.paths
     report.files_checked += len(paths)
     count = _workers(workers, len(paths))
     with no_gc():

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from ..catalogue import files
 from ..catalogue.diagnostics import Diagnostic, Severity
+from ..catalogue.files import Problem
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import Kind
 from . import CheckContext, rule
@@ -143,14 +145,31 @@ def laws_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
-def _escapes(relative: str) -> bool:
-    posix = PurePosixPath(relative.replace("\\", "/"))
-    return posix.is_absolute() or ".." in posix.parts or ":" in relative
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 @lru_cache(maxsize=4096)
-def _exists(root: Path, relative: str) -> bool:
-    return (root / relative).is_file()
+def _inspected(root: Path, relative: str, stamp: tuple[int, int, int] | None) -> Problem | None:
+    """One inspection per file and version: ten thousand items share a few hundred forms."""
+    return files.inspect(root, relative)
+
+
+def _file_problems(loaded: LoadedItem, ctx: CheckContext, code: str) -> Iterator[Diagnostic]:
+    root = ctx.catalogue.root
+    for index, material in enumerate(getattr(loaded.item, "materials", ())):
+        for key in ("blank_form", "sample"):
+            relative = getattr(material, key, None)
+            if not relative:  # absent, or blank (text-blank says so)
+                continue
+            stamp = None if files.escapes(relative) else _stamp(root / relative)
+            problem = _inspected(root, relative, stamp)
+            if problem is not None and problem.code == code:
+                yield emit(loaded.source, code, ("materials", index, key), problem.message)
 
 
 def _item_file(root: Path, ident: str) -> bool:
@@ -170,17 +189,7 @@ def files_inside(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     Failing:
         blank_form: ../../etc/passwd
     """
-    for index, material in enumerate(loaded.item.materials):
-        for key in ("blank_form", "sample"):
-            relative = getattr(material, key, None)
-            if relative is not None and _escapes(relative):
-                yield emit(
-                    loaded.source,
-                    "ref-file-escapes",
-                    ("materials", index, key),
-                    f"文件路径“{relative}”不能是绝对路径,也不能含“..”;"
-                    "请把文件放进 catalogue/forms/,写成 forms/文件名。",
-                )
+    yield from _file_problems(loaded, ctx, "ref-file-escapes")
 
 
 @rule("ref-file-missing", Severity.ERROR)
@@ -194,17 +203,77 @@ def files_exist(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     Failing:
         blank_form: forms/meiyou.docx         # 文件不存在
     """
-    root = ctx.catalogue.root
-    for index, material in enumerate(loaded.item.materials):
-        for key in ("blank_form", "sample"):
-            relative = getattr(material, key, None)
-            if relative and not _escapes(relative) and not _exists(root, relative):
-                yield emit(
-                    loaded.source,
-                    "ref-file-missing",
-                    ("materials", index, key),
-                    f"找不到文件 {relative};请把文件放到 catalogue/{relative},或改正路径。",
-                )
+    yield from _file_problems(loaded, ctx, "ref-file-missing")
+
+
+@rule("ref-file-symlink", Severity.ERROR)
+def files_not_links(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """No part of a form's path may be a symbolic link, wherever it points: a link to
+    ``/etc/passwd`` or ``/proc/self/environ`` has an innocent name, and the build would
+    publish the build machine's files.  Commit the real file.
+
+    Passing:
+        blank_form: forms/shenqingbiao.pdf   # 普通文件
+
+    Failing:
+        blank_form: forms/shenqingbiao.pdf   # ln -s /etc/passwd forms/shenqingbiao.pdf
+    """
+    yield from _file_problems(loaded, ctx, "ref-file-symlink")
+
+
+@rule("ref-file-not-file", Severity.ERROR)
+def files_regular(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A form is one regular file, not a folder, a device or a pipe.
+
+    Passing:
+        blank_form: forms/shenqingbiao.pdf
+
+    Failing:
+        blank_form: forms                    # 是文件夹
+    """
+    yield from _file_problems(loaded, ctx, "ref-file-not-file")
+
+
+@rule("ref-file-type", Severity.ERROR)
+def files_allowed_type(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Forms and samples are the formats offices publish: PDF, OFD, DOC/DOCX, XLS/XLSX,
+    WPS/ET, ODT/ODS, JPG/PNG and TXT.  A web page (``.html``) or an SVG is refused: opened
+    from the portal it would run its script on the portal's own address.
+
+    Passing:
+        blank_form: forms/shenqingbiao.docx
+
+    Failing:
+        blank_form: forms/shenqingbiao.html
+    """
+    yield from _file_problems(loaded, ctx, "ref-file-type")
+
+
+@rule("ref-file-content", Severity.ERROR)
+def files_content_matches(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The file's bytes must be what its name says: an HTML page renamed ``.pdf`` is
+    refused, and a ``.txt`` form must be UTF-8 (a GBK text shows as mojibake online).
+
+    Passing:
+        blank_form: forms/shenqingbiao.pdf   # 以 %PDF- 开头
+
+    Failing:
+        blank_form: forms/shenqingbiao.pdf   # 内容其实是 <html>…
+    """
+    yield from _file_problems(loaded, ctx, "ref-file-content")
+
+
+@rule("ref-file-too-large", Severity.ERROR)
+def files_small_enough(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A form or sample is at most 20 MB: the public downloads it on a phone.
+
+    Passing:
+        sample: forms/shili.pdf              # 300 KB
+
+    Failing:
+        sample: forms/saomiao.pdf            # 85 MB 的扫描件
+    """
+    yield from _file_problems(loaded, ctx, "ref-file-too-large")
 
 
 @rule("ref-chain-item", Severity.ERROR, scope="catalogue")

@@ -31,8 +31,16 @@ MARKDOWN = re.compile(
     r"\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\n]*\)|`[^`\n]+`|(?m:^[ ]{0,3}#{1,6}[ \t])"
 )
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-SUSPECT = re.compile(r"[<&*_\[`#\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+FORMAT = re.compile(f"[{_FORMAT}]")
+"""Every format character (Unicode category Cf): invisible, and bidi controls reorder text."""
+SUSPECT = re.compile(f"[<&*_\\[`#\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_FORMAT}]")
 
 # Values that other rules own (fees, conditions, phones), so one mistake gives one diagnostic.
 _BLANK_OWNED = ("fees", "conditions")
@@ -98,14 +106,53 @@ def _classify(path: DataPath, text: str) -> Iterator[Finding]:
             path,
             f"含有控制字符 U+{ord(match.group()):04X};请删除(多半来自转义写法或复制粘贴)。",
         )
-    match = ZERO_WIDTH.search(text)
-    if match:
+    yield from _invisible(path, text)
+
+
+_EMOJI = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+_EMOJI_TAIL = "\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
+_FLAG = "\U0001f3f4"  # a black flag followed by tag characters: 🏴 of Scotland, Wales
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    """U+200D between two emoji (👨‍👩‍👧, 👩🏽‍⚕️) draws one picture, it is not spam."""
+    before = at - 1
+    while before >= 0 and text[before] in _EMOJI_TAIL:
+        before -= 1
+    after = text[at + 1 : at + 2]
+    return before >= 0 and bool(_EMOJI.match(text[before])) and bool(_EMOJI.match(after))
+
+
+def _in_flag(text: str, at: int) -> bool:
+    """Tag characters U+E0020–E007F spelling a subdivision flag after 🏴."""
+    start = at
+    while start > 0 and "\U000e0020" <= text[start - 1] <= "\U000e007f":
+        start -= 1
+    return start > 0 and text[start - 1] == _FLAG
+
+
+def _invisible(path: DataPath, text: str) -> Iterator[Finding]:
+    """Format characters, bidi controls reported apart: ``text-bidi``, ``text-zero-width``."""
+    bidi = BIDI.search(text)
+    if bidi:
+        yield (
+            "text-bidi",
+            path,
+            f"含有看不见的文字方向控制字符 U+{ord(bidi.group()):04X};它会让文字倒着或错位显示"
+            "(页面、告知单和导出表格都受影响),请删除(重新输入这段文字即可)。",
+        )
+    for match in FORMAT.finditer(text):
+        at, char = match.start(), match.group()
+        if BIDI.match(char) or (char == "\u200d" and _joins_emoji(text, at)):
+            continue
+        if "\U000e0020" <= char <= "\U000e007f" and _in_flag(text, at):
+            continue
         yield (
             "text-zero-width",
             path,
-            f"含有看不见的零宽字符 U+{ord(match.group()):04X};它会让搜索失灵,请删除"
-            "(重新输入这段文字即可)。",
+            f"含有看不见的格式字符 U+{ord(char):04X};它会让搜索失灵,请删除(重新输入这段文字即可)。",
         )
+        return
 
 
 def _top_level(catalogue: Catalogue) -> Iterator[tuple[SourceMap, DataPath, object]]:
@@ -182,9 +229,10 @@ def no_control(loaded: LoadedItem, ctx: CheckContext) -> list[Diagnostic]:
 
 @rule("text-zero-width", Severity.ERROR)
 def no_zero_width(loaded: LoadedItem, ctx: CheckContext) -> list[Diagnostic]:
-    """No invisible characters (U+200B–U+200D, U+2060, U+FEFF), usually pasted from web
-    pages or chat apps: the text looks right but search does not find it.  Checked in
-    every file.
+    """No invisible format characters (U+200B–U+200D, U+2060, U+FEFF, the soft hyphen
+    U+00AD and the rest of Unicode's category Cf), usually pasted from web pages or chat
+    apps: the text looks right but search does not find it.  U+200D joining emoji (a
+    family 👨‍👩‍👧) is one picture and is accepted.  Checked in every file.
 
     Passing:
         name: 食品经营许可
@@ -193,6 +241,22 @@ def no_zero_width(loaded: LoadedItem, ctx: CheckContext) -> list[Diagnostic]:
         name: "食品\\u200b经营许可"
     """
     return _item_findings(loaded, "text-zero-width")
+
+
+@rule("text-bidi", Severity.ERROR)
+def no_bidi(loaded: LoadedItem, ctx: CheckContext) -> list[Diagnostic]:
+    """No bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C):
+    invisible, they make a name display reversed or out of order on the page, the notice
+    sheet and in the exported tables, so what the public reads is not what a reviewer
+    approved.  Checked in every file.
+
+    Passing:
+        name: 食品经营许可
+
+    Failing:
+        name: "食品\u202e可许营经"
+    """
+    return _item_findings(loaded, "text-bidi")
 
 
 @rule("text-blank", Severity.ERROR)
@@ -226,6 +290,12 @@ def top_level_control(catalogue: Catalogue, ctx: CheckContext) -> list[Diagnosti
 def top_level_zero_width(catalogue: Catalogue, ctx: CheckContext) -> list[Diagnostic]:
     """The same check on centre.yaml, departments.yaml, laws.yaml and chains.yaml."""
     return _top_level_findings(catalogue, "text-zero-width")
+
+
+@rule("text-bidi", Severity.ERROR, scope="catalogue")
+def top_level_bidi(catalogue: Catalogue, ctx: CheckContext) -> list[Diagnostic]:
+    """The same check on centre.yaml, departments.yaml, laws.yaml and chains.yaml."""
+    return _top_level_findings(catalogue, "text-bidi")
 
 
 @rule("text-blank", Severity.ERROR, scope="catalogue")

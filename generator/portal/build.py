@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue.diagnostics import format_text
+from ..deploy.precompress import finish_site
 from . import checkgate, progress
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -140,6 +141,7 @@ def build_site(
         sys.stderr.write(result.stdout + result.stderr)
         print("网站生成失败;原有网站保持不变。", file=sys.stderr)
         return 1
+    finish_site(work)  # .br/.gz beside each text file and manifest.json (generator/deploy)
     _swap(work, out)
     pages_count, size = site_size(out)
     seconds = time.monotonic() - started

@@ -33,7 +33,7 @@ from mkdocs.structure.toc import get_toc
 from ..catalogue.loaded import Catalogue
 from ..search import index as search_index
 from ..search.synonyms import load_synonyms
-from . import checkgate, memo, progress, shells, urls
+from . import checkgate, livereload, memo, progress, shells, urls
 from .pages import Page, SitePlan
 from .rendering import render_page
 
@@ -221,6 +221,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if memo.MEMO.enabled:
             env.bytecode_cache = memo.MEMO.templates
+        env.globals["banshi_asset"] = urls.asset_url  # fingerprinted names for the theme
         return env
 
     # Default priority: watching adds paths and does not interact with other plugins.
@@ -229,6 +230,7 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
     ) -> LiveReloadServer:
         server.watch(str(self.root))
         server.watch(str(TEMPLATES))
+        livereload.install(server)  # a script file, not inline code: the CSP stays strict
         return server
 
     # Run last: the index is written beside the finished pages.

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..catalogue import files
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
 from ..catalogue.revision import SheetVersion, content_versions
@@ -33,6 +34,7 @@ from .urls import (
     item_data_url,
     item_url,
     notice_url,
+    site_path,
     src_uri,
     theme_url,
 )
@@ -82,7 +84,8 @@ class Page:
 
 @dataclass(frozen=True)
 class StaticFile:
-    """A catalogue file published as is (blank forms and samples)."""
+    """A catalogue file published as is (blank forms and samples); ``url`` is its place in
+    the site folder, not percent-encoded (links use :func:`urls.file_url`)."""
 
     source: Path
     url: str
@@ -119,6 +122,16 @@ NAV: tuple[tuple[str, str], ...] = (
 )
 """The whole navigation: a few fixed entries.  Items are never listed in it (a nav listing
 every item is copied into every page and grows the site with the square of the catalogue)."""
+
+
+def _publish(plan: SitePlan, source: Path, url: str) -> None:
+    """A form the checks passed (:func:`files.inspect`: no link, an allowed type): copied
+    as it is, or, for a ``.txt``, with the byte-order mark that makes browsers read UTF-8."""
+    text = files.published_bytes(source)
+    if text is None:
+        plan.files.append(StaticFile(source, url))
+    else:
+        plan.generated.append(GeneratedFile(url, text))
 
 
 ItemViewer = Callable[[Catalogue, LoadedItem, str], views.ItemView]
@@ -238,10 +251,9 @@ def plan_site(
         )
         for path in views.item_files(loaded.item):
             url = file_url(path)
-            source = catalogue.root / path
-            if url and url not in published and source.is_file():
+            if url and url not in published and files.inspect(catalogue.root, path) is None:
                 published.add(url)
-                plan.files.append(StaticFile(source, url))
+                _publish(plan, catalogue.root / path, site_path(url))
     if history is not None:
         ids = set(catalogue.items)
         newest = max((i.reviewed for i in items), default=centre.reviewed or date(2000, 1, 1))

@@ -7,9 +7,11 @@ sheets, so their meaning never changes: ``/items/<id>/`` is always the guide of 
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
-from pathlib import PurePosixPath
-from urllib.parse import urljoin
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote, urljoin
 
 HOME = "/"
 DEPARTMENTS = "/departments/"
@@ -61,12 +63,30 @@ def data_file_url(name: str) -> str:
     return DATA + name
 
 
+ASSET_FILES = Path(__file__).resolve().parent.parent / "assets" / "banshi"
+"""The portal's own stylesheets and scripts (package data), published under ``ASSETS``."""
+
+
+@lru_cache(maxsize=256)
 def asset_url(name: str) -> str:
-    return ASSETS + name
+    """``/assets/banshi/portal.<hash>.css``: the name carries a hash of the content, so the
+    server may let browsers keep the file for a year (``immutable``) and a new version is
+    a new URL.  A name that is not one of the package's assets is returned unchanged."""
+    source = ASSET_FILES / name
+    if not source.is_file():
+        return ASSETS + name
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:FINGERPRINT]
+    stem, dot, suffix = name.rpartition(".")
+    return f"{ASSETS}{stem}.{digest}{dot}{suffix}" if dot else f"{ASSETS}{name}.{digest}"
+
+
+FINGERPRINT = 10
+"""Hex digits of the content hash in an asset's name (the deploy recipes match them)."""
 
 
 def file_url(catalogue_path: str) -> str | None:
-    """URL of a catalogue file (blank form, sample): same relative path under the site root.
+    """URL of a catalogue file (blank form, sample): same relative path under the site root,
+    percent-encoded (a form named ``表#1?.pdf`` is one file, not a page with a fragment).
 
     Returns None for a path that would leave the catalogue (``..``, absolute) so that a
     bad reference never links outside the site.
@@ -74,7 +94,12 @@ def file_url(catalogue_path: str) -> str | None:
     path = PurePosixPath(catalogue_path)
     if path.is_absolute() or ".." in path.parts or not path.parts:
         return None
-    return "/" + path.as_posix()
+    return quote("/" + path.as_posix(), safe="/")
+
+
+def site_path(url: str) -> str:
+    """Where in the site folder the file at ``url`` is written (the URL decoded)."""
+    return unquote(url)
 
 
 def absolute_url(base_url: str, url: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.sources import SourceMap, read_yaml
+from ..catalogue.tree import link_problem
 from .normalise import normalise
 
 FILE = "synonyms.yaml"
@@ -35,6 +36,10 @@ def load_synonyms(root: Path) -> Synonyms:
     """Read ``root/synonyms.yaml``; a catalogue without one simply has no synonyms."""
     path = root / FILE
     out = Synonyms()
+    linked = link_problem(root, FILE)
+    if linked is not None:
+        out.diagnostics.append(linked)
+        return out
     if not path.exists():
         return out
     parsed = read_yaml(path, path.as_posix())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -44,6 +45,14 @@ RESULT_LINK = ".bs-result__name a"
 """Result cards written by search.js."""
 
 ITEM_URL = re.compile(r"/items/([^/]+)/$")
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on, for a server the test starts (nginx, serve)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 @dataclass(frozen=True)
