@@ -30,9 +30,13 @@ class Diagnostic:
     severity: Severity
     message: str
     path: str = ""
+    cell: str = ""
+    """A spreadsheet cell (``Sheet!C17``, or ``C17`` in a CSV file) when the problem was read
+    from one; ``line`` and ``col`` then hold its row and column numbers."""
 
     def parsable(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: [{self.severity}] {self.message} ({self.code})"
+        where = self.cell or f"{self.line}:{self.col}"
+        return f"{self.file}:{where}: [{self.severity}] {self.message} ({self.code})"
 
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
