@@ -94,7 +94,11 @@ def format_json(report: Report) -> str:
             "errors": len(report.errors),
             "warnings": len(report.warnings),
         },
-        "diagnostics": [{**asdict(d), "severity": str(d.severity)} for d in report],
+        # ``cell`` only where there is one (an import), so check's output stays as it was.
+        "diagnostics": [
+            {k: v for k, v in {**asdict(d), "severity": str(d.severity)}.items() if v or k != "cell"}
+            for d in report
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
