@@ -96,7 +96,11 @@ def format_json(report: Report) -> str:
         },
         # ``cell`` only where there is one (an import), so check's output stays as it was.
         "diagnostics": [
-            {k: v for k, v in {**asdict(d), "severity": str(d.severity)}.items() if v or k != "cell"}
+            {
+                k: v
+                for k, v in {**asdict(d), "severity": str(d.severity)}.items()
+                if v or k != "cell"
+            }
             for d in report
         ],
     }

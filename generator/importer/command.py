@@ -51,6 +51,7 @@ class Summary:
     laws: int = 0
     departments: int = 0
     cells: int = 0
+    repaired: int = 0
     forms: int = 0
 
     def table(self) -> str:
@@ -61,7 +62,8 @@ class Summary:
             ("法律法规", self.laws),
             ("部门", self.departments),
             ("缺少的表格文件", self.forms),
-            ("需要人工处理的单元格", self.cells),
+            ("无法读取、需要人工处理的单元格", self.cells),
+            ("已读取、请核对的单元格(补回前导零等)", self.repaired),
         ]
         lines = ["导入汇总:", "| 内容 | 数量 |", "| --- | ---: |"]
         lines += [f"| {name} | {n} |" for name, n in rows]
@@ -289,7 +291,11 @@ def run_import(
         report = _relocated(report, f"{Path(scratch) / 'catalogue'}", str(out))
     report.extend(ctx.problems.diagnostics)
     summary.laws, summary.departments = len(registry.laws), len(registry.departments)
-    summary.cells, summary.forms = ctx.problems.cells, len({p for _, p in ctx.missing_forms})
+    summary.cells, summary.repaired = (
+        ctx.problems.cells(errors=True),
+        ctx.problems.cells(errors=False),
+    )
+    summary.forms = len({p for _, p in ctx.missing_forms})
     sys.stdout.write(FORMATTERS[fmt](report))
     (sys.stdout if fmt == "text" else sys.stderr).write(summary.table())
     return report.exit_code()

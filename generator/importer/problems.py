@@ -67,7 +67,14 @@ class Problems:
             return value.value
         return value
 
-    @property
-    def cells(self) -> int:
-        """Cells a person must look at: every located problem but unknown columns."""
-        return len({d.cell for d in self.diagnostics if d.code != "import-column-unknown"})
+    def cells(self, *, errors: bool) -> int:
+        """Cells a person must fix (errors) or confirm (warnings); a header listing unknown
+        columns is neither."""
+        wanted = Severity.ERROR if errors else Severity.WARNING
+        return len(
+            {
+                (d.file, d.cell)
+                for d in self.diagnostics
+                if d.severity is wanted and d.code != "import-column-unknown"
+            }
+        )

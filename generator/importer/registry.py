@@ -71,7 +71,11 @@ class Registry:
         for d in self.departments.values():
             if name in (d["name"], d.get("short_name")) or (wanted and d["id"] == wanted):
                 return str(d["id"])
-        new = self.department_ids.claim(wanted if wanted and valid_id(wanted) else slug(name, "bm"))
+        # "示例市市场监督管理局" -> "scjdglj": the city's name is the same for every department.
+        local = re.sub(r"^.{1,8}?[省市县区](?=.{2})", "", name)
+        new = self.department_ids.claim(
+            wanted if wanted and valid_id(wanted) else slug(local, "bm")
+        )
         self.departments[new] = {"id": new, "name": name}
         self.new_departments.add(new)
         return new
@@ -90,6 +94,10 @@ class Registry:
         if entry is None:
             new = self.law_ids.claim(wanted if wanted and valid_id(wanted) else slug(title, "fg"))
             entry = self.laws[key] = {"id": new, "title": title}
+            if re.fullmatch(r"中华人民共和国\S+法", title):
+                # Only the National People's Congress passes a "中华人民共和国…法"; a 条例
+                # may be the State Council's or a province's, so its level is not guessed.
+                entry["level"] = "法律"
         if number and not entry.get("number"):
             entry["number"] = number
         for k, v in details.items():

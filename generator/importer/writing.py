@@ -36,7 +36,42 @@ def _represent_quoted(dumper: _Dumper, data: _Quoted) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style='"')
 
 
+def _represent_str(dumper: _Dumper, data: str) -> yaml.ScalarNode:
+    # A line break inside a value is written as \n in double quotes: one line per value.
+    style = '"' if "\n" in data or "\r" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
 _Dumper.add_representer(_Quoted, _represent_quoted)
+_Dumper.add_representer(str, _represent_str)
+
+
+def _indent_sequences(text: str) -> str:
+    """Indent block sequences under their key (``key:`` / ``  - x``), as staff write them.
+
+    libyaml writes them level with the key and cannot be told otherwise; the pure-Python
+    emitter can but takes five times as long.  Every value is on one line (see
+    :func:`_represent_str`), so a sequence runs from its first ``- `` to the next line less
+    indented, or as indented but not an entry, and everything in it moves two spaces.
+    """
+    out: list[str] = []
+    open_at: list[int] = []  # original indents of the sequences being shifted
+    previous = ""
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        content = line[indent:]
+        entry = content == "-" or content.startswith("- ")
+        while open_at and (indent < open_at[-1] or (indent == open_at[-1] and not entry)):
+            open_at.pop()
+        if entry and (not open_at or open_at[-1] != indent):
+            before = len(previous) - len(previous.lstrip(" "))
+            if previous.lstrip(" ").startswith("- "):
+                before += 2  # the key of "- key:" stands after the dash
+            if before == indent and previous.rstrip().endswith(":"):
+                open_at.append(indent)
+        out.append(" " * (2 * len(open_at)) + line if line else line)
+        previous = line
+    return "\n".join(out) + "\n"
 
 
 def _quote(value: Any, key: str = "") -> Any:
@@ -59,7 +94,7 @@ def dump(data: Any) -> str:
         indent=2,
         width=1_000_000,
     )
-    return text
+    return _indent_sequences(text)
 
 
 def _comments(lines: list[str]) -> str:
