@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from ..opendata.columns import FORMULA_STARTS
+
 Raw = str | int | float | bool | date | datetime | time | timedelta | None
 
 _WIDE = {
@@ -67,6 +69,10 @@ def text(raw: Raw) -> str | None:
     if isinstance(raw, datetime):
         raw = raw.date()
     value = raw.isoformat() if isinstance(raw, date) else str(raw)
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+        # Our export (and the OWASP advice) put an apostrophe before text a spreadsheet
+        # would run as a formula; the text itself starts after it.
+        value = value[1:]
     value = value.strip(_SPACES)
     return value or None
 
@@ -219,16 +225,18 @@ def code(raw: Raw, *, length: int | None) -> str | Fixed | Unreadable | None:
                 f"编码被表格存成了数字“{digits}”,已补足前导零为“{digits.zfill(length)}”",
             )
         return digits
-    value = text(raw)
-    if value is None:
+    shown = text(raw)
+    if shown is None:
         return None
-    value = re.sub(r"\s+", "", narrow(value)).upper()
+    value = re.sub(r"\s+", "", narrow(shown)).upper()
     if re.fullmatch(r"\d(\.\d+)?E\+\d+", value):
         return Unreadable(
-            value,
+            shown,
             "import-code-float",
-            f"编码“{value}”是科学计数法,末几位已经丢失;请从原系统复制文本格式的编码",
+            f"编码“{shown}”是科学计数法,末几位已经丢失;请从原系统复制文本格式的编码",
         )
+    if value.isdigit() and length and len(value) < length:
+        return code(int(value), length=length)  # a CSV saved from a sheet that held a number
     return value
 
 
@@ -238,6 +246,8 @@ _PHONE = re.compile(r"(?:\(?0\d{2,3}\)?[- ]?)?\d{7,8}(?:-\d{1,6})?|1[3-9]\d{9}|1
 def phone(raw: Raw) -> str | Fixed | Unreadable | None:
     """A phone number; one stored as a number gets its leading 0 and area-code hyphen back
     (area codes 010 and 02x have three digits, the others four)."""
+    if isinstance(raw, str) and re.fullmatch(r"[1-9]\d{8,10}", narrow(raw).strip(_SPACES)):
+        raw = int(narrow(raw))  # a number Excel wrote into a CSV file without its 0
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         if isinstance(raw, float) and not raw.is_integer():
             return Unreadable(str(raw), "import-phone", f"电话“{raw}”无法解析")
@@ -276,6 +286,11 @@ def numbered(raw: Raw, *, split_plain: bool = False) -> list[str]:
     if value is None:
         return []
     value = narrow(value)
+    lines = value.split("\n")
+    heads = [re.match(r"\s*" + _marker(n) + r"\s*", line) for n, line in enumerate(lines, 1)]
+    if len(lines) > 1 and all(heads):
+        # One numbered entry per line (our own export): the lines decide, whatever the text.
+        return [line[h.end() :].strip(_SPACES) for line, h in zip(lines, heads, strict=True) if h]
     first = re.match(r"\s*" + _marker(1) + r"\s*", value)
     if not first:
         parts = re.split(r"[\n;\uff1b]+", value) if split_plain else [value]

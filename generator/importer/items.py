@@ -216,13 +216,17 @@ class ItemReader:
         return out
 
     def _basis(self) -> list[Data]:
-        if "设定依据" in self.cited or "实施依据" in self.cited:
-            return [
-                {**c, "role": role}
-                for role in ("设定依据", "实施依据")
-                for c in self.cited.get(role, [])
-            ]
-        return [{**c, "role": "设定依据"} for c in self._parse_basis(self.row, "by_law")]
+        """The 法律依据 rows, then the laws the 设定依据 text names that those rows do not
+        (both are the sheet's word; a law is cited once)."""
+        found = [
+            {**c, "role": role} for role in ("设定依据", "实施依据") for c in self.cited.get(role, [])
+        ]
+        listed = {c["law"] for c in found}
+        for citation in self._parse_basis(self.row, "by_law"):
+            if citation["law"] not in listed:
+                found.append({**citation, "role": "设定依据"})
+                listed.add(citation["law"])
+        return found
 
     def _conditions(self) -> list[Data]:
         out = []
@@ -343,6 +347,8 @@ class ItemReader:
         text = _text(self.row, "fees")
         if charged is False or (charged is None and text in (None, FREE, "无", "免费")):
             return FREE
+        if text is None:
+            self.problems.at(self.row, "free", "import-missing", "标明收费,但没有收费项目和收费标准")
         return text
 
     def _result(self) -> Data:

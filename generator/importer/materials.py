@@ -66,6 +66,8 @@ def _one(ctx: Context, row: Row, name: str, parsed: bool) -> Data:
         if copies is None:
             problems.at(row, "copies", "import-material-text", f"份数“{raw_copies}”不是整数")
             copies = cells.text(raw_copies)
+    if parsed and form is None:
+        problems.at(row, "name", "import-material-text", f"材料“{name}”没有写明原件还是复印件")
     necessity = _pick(ctx, row, "necessity", NECESSITY, "材料必要性")
     entry: Data = {
         "name": name,
