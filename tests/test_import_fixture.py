@@ -76,7 +76,10 @@ def test_the_fixture_has_what_the_issue_lists() -> None:
         "import-column-unknown",
     ):
         assert f"({code})" in output, code
-    assert "messy.xlsx:实施清单!K19: [error] 时限“五到七个工作日”无法解析 (import-limit-text)" in output
+    assert (
+        "messy.xlsx:实施清单!K19: [error] 时限“五到七个工作日”无法解析 (import-limit-text)"
+        in output
+    )
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:

@@ -302,6 +302,7 @@ def numbered(raw: Raw, *, split_plain: bool = False) -> list[str]:
         if not nxt:
             entries.append(value[start:])
             break
-        entries.append(value[start : nxt.start()])
+        # The separator before the next number belongs to neither entry.
+        entries.append(re.sub("[;\uff1b]$", "", value[start : nxt.start()].rstrip(_SPACES)))
         start, k = nxt.end(), k + 1
-    return [e.strip(_SPACES + ";\uff1b") for e in entries if e.strip(_SPACES + ";\uff1b")]
+    return [e.strip(_SPACES) for e in entries if e.strip(_SPACES)]

@@ -219,7 +219,9 @@ class ItemReader:
         """The 法律依据 rows, then the laws the 设定依据 text names that those rows do not
         (both are the sheet's word; a law is cited once)."""
         found = [
-            {**c, "role": role} for role in ("设定依据", "实施依据") for c in self.cited.get(role, [])
+            {**c, "role": role}
+            for role in ("设定依据", "实施依据")
+            for c in self.cited.get(role, [])
         ]
         listed = {c["law"] for c in found}
         for citation in self._parse_basis(self.row, "by_law"):
@@ -348,7 +350,9 @@ class ItemReader:
         if charged is False or (charged is None and text in (None, FREE, "无", "免费")):
             return FREE
         if text is None:
-            self.problems.at(self.row, "free", "import-missing", "标明收费,但没有收费项目和收费标准")
+            self.problems.at(
+                self.row, "free", "import-missing", "标明收费,但没有收费项目和收费标准"
+            )
         return text
 
     def _result(self) -> Data:
