@@ -86,7 +86,8 @@ def test_the_demos_items_come_back_in_the_house_style(tmp_path: Path) -> None:
 # Edges are stripped (a clerk's trailing spaces), a leading apostrophe before = + - @ is
 # the formula guard, "2." inside a one-entry numbered cell reads as numbering and 、
 # separates keywords: those are the importer's rules, so the texts keep to them.
-ALPHABET = list("甲乙丙事项材料证明书。,;:()“”《》/ -=+@#&<>'\"0123456789abcXYZ是否") + [
+ALPHABET = [
+    *"甲乙丙事项材料证明书。,;:()“”《》/ -=+@#&<>'\"0123456789abcXYZ是否",
     "\uff11",  # full-width 1
     "\u3001",
     "\uff0c",

@@ -225,15 +225,15 @@ def code(raw: Raw, *, length: int | None) -> str | Fixed | Unreadable | None:
                 f"编码被表格存成了数字“{digits}”,已补足前导零为“{digits.zfill(length)}”",
             )
         return digits
-    shown = text(raw)
-    if shown is None:
+    typed = text(raw)
+    if typed is None:
         return None
-    value = re.sub(r"\s+", "", narrow(shown)).upper()
+    value = re.sub(r"\s+", "", narrow(typed)).upper()
     if re.fullmatch(r"\d(\.\d+)?E\+\d+", value):
         return Unreadable(
-            shown,
+            typed,
             "import-code-float",
-            f"编码“{shown}”是科学计数法,末几位已经丢失;请从原系统复制文本格式的编码",
+            f"编码“{typed}”是科学计数法,末几位已经丢失;请从原系统复制文本格式的编码",
         )
     if value.isdigit() and length and len(value) < length:
         return code(int(value), length=length)  # a CSV saved from a sheet that held a number
