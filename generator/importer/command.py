@@ -221,6 +221,10 @@ def _import(tables: list[Table], out: Path, ctx: Context, summary: Summary) -> N
         dep_id = ctx.department or ctx.registry.department(
             department, cells.text(row.values.get("department_id"))
         )
+        named = cells.text(row.values.get("department"))
+        entry = ctx.registry.departments[dep_id]
+        if named and entry["name"] == dep_id and dep_id in ctx.registry.new_departments:
+            entry["name"] = named  # a new --department takes its name from the sheet
         built = ItemReader(ctx, rows, related.pop(code, {})).build(item_id(ctx, row), dep_id)
         write(
             out / "items" / built.department / f"{built.id}.yaml",

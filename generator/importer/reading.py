@@ -27,7 +27,7 @@ from .layout import Layout, kind_of, layout, normal
 HEADER_ROWS = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One data row: values by column key, and where each came from."""
 
