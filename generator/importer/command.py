@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from ..catalogue.diagnostics import FORMATTERS, Report
+from ..opendata.columns import SHEETS
 from . import cells
 from .context import Context
 from .items import ItemReader, item_id
@@ -32,15 +33,8 @@ from .reading import Row, Table, read_csv, read_workbook
 from .registry import Registry, valid_id
 from .writing import departments_yaml, item_yaml, laws_yaml, write
 
-SIDE_FILES = {
-    "materials.csv",
-    "fees.csv",
-    "questions.csv",
-    "laws.csv",
-    "steps.csv",
-    "special.csv",
-    "departments.csv",
-}
+SIDE_FILES = {sheet.file for sheet in SHEETS[1:]}
+"""Our CSV export's other tables, read with its items.csv."""
 
 
 @dataclass

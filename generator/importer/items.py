@@ -26,7 +26,7 @@ from .choices import (
 )
 from .context import Context
 from .layout import FEES, LAWS, MATERIALS, QUESTIONS, SPECIAL, STEPS
-from .materials import material_entries
+from .materials import material_entries, pick
 from .reading import Row
 from .registry import slug, valid_id
 
@@ -48,17 +48,6 @@ class Built:
 
 def _text(row: Row, key: str) -> str | None:
     return cells.text(row.values.get(key))
-
-
-def _choice(ctx: Context, row: Row, key: str, options: dict[str, str], what: str) -> str | None:
-    value = _text(row, key)
-    if value is None:
-        return None
-    found = choose(value, options)
-    if found is None:
-        ctx.problems.at(row, key, "import-choice", f"{what}“{value}”不是规定的选项")
-        return value
-    return found
 
 
 class ItemReader:
@@ -138,7 +127,7 @@ class ItemReader:
                 codes[out] = value
         data["codes"] = codes
         data["type"] = self._type()
-        data["kind"] = _choice(self.ctx, row, "kind", KINDS, "办件类型")
+        data["kind"] = pick(self.ctx, row, "kind", KINDS, "办件类型")
         joint = _text(row, "joint_departments")
         if joint:
             data["joint_departments"] = [
@@ -283,7 +272,7 @@ class ItemReader:
         for r in rows:
             step = {
                 "name": _text(r, "name"),
-                "kind": _choice(self.ctx, r, "kind", STEP_KINDS, "环节类型"),
+                "kind": pick(self.ctx, r, "kind", STEP_KINDS, "环节类型"),
                 "post": _text(r, "post"),
                 "days": self.problems.read(r, "days", _visits(r.values.get("days"))),
                 "description": _text(r, "description"),
@@ -316,7 +305,7 @@ class ItemReader:
             days = self.problems.read(r, "days", read)
             out.append(
                 {
-                    "kind": _choice(self.ctx, r, "kind", SPECIAL_KINDS, "特别程序种类"),
+                    "kind": pick(self.ctx, r, "kind", SPECIAL_KINDS, "特别程序种类"),
                     "name": _text(r, "name"),
                     "days": days.days if isinstance(days, cells.Limit) else days,
                     "unit": None if _text(r, "unit") in (None, "工作日") else _text(r, "unit"),
@@ -359,7 +348,7 @@ class ItemReader:
         row = self.row
         return {
             "name": _text(row, "result"),
-            "type": _choice(self.ctx, row, "result_type", RESULT_TYPES, "审批结果类型"),
+            "type": pick(self.ctx, row, "result_type", RESULT_TYPES, "审批结果类型"),
             "validity": _text(row, "result_validity"),
             "delivery": _text(row, "delivery"),
         }

@@ -68,14 +68,14 @@ def _one(ctx: Context, row: Row, name: str, parsed: bool) -> Data:
             copies = cells.text(raw_copies)
     if parsed and form is None:
         problems.at(row, "name", "import-material-text", f"材料“{name}”没有写明原件还是复印件")
-    necessity = _pick(ctx, row, "necessity", NECESSITY, "材料必要性")
+    necessity = pick(ctx, row, "necessity", NECESSITY, "材料必要性")
     entry: Data = {
         "name": name,
         "necessity": None if necessity == "必要" else necessity,
         "form": form,
         "copies": copies,
         "medium": medium,
-        "source": _pick(ctx, row, "source", SOURCES, "来源渠道"),
+        "source": pick(ctx, row, "source", SOURCES, "来源渠道"),
         "source_note": cells.text(row.values.get("source_note")),
         "blank_form": _form_file(ctx, row, "blank_form"),
         "sample": _form_file(ctx, row, "sample"),
@@ -86,7 +86,8 @@ def _one(ctx: Context, row: Row, name: str, parsed: bool) -> Data:
     return {k: v for k, v in entry.items() if v is not None}
 
 
-def _pick(ctx: Context, row: Row, key: str, options: dict[str, str], what: str) -> str | None:
+def pick(ctx: Context, row: Row, key: str, options: dict[str, str], what: str) -> str | None:
+    """The option a cell means, or its text as written and an ``import-choice`` error."""
     value = cells.text(row.values.get(key))
     if value is None:
         return None
