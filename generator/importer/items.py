@@ -19,14 +19,13 @@ from .choices import (
     ITEM_TYPES,
     KINDS,
     RESULT_TYPES,
-    SPECIAL_KINDS,
-    STEP_KINDS,
     UNSUPPORTED_TYPES,
     choose,
 )
 from .context import Context
 from .layout import FEES, LAWS, MATERIALS, QUESTIONS, SPECIAL, STEPS
 from .materials import material_entries, pick
+from .procedures import special, steps, whole_number
 from .reading import Row
 from .registry import slug, valid_id
 
@@ -144,19 +143,22 @@ class ItemReader:
         data["quantity_limit"] = None if quantity == "无数量限制" else quantity
         materials = material_entries(self.ctx, self.rows, self.related.get(MATERIALS))
         data["materials"] = materials
-        data["steps"] = self._steps()
+        data["steps"] = steps(self.ctx, row, self.related.get(STEPS, []), self.comments)
         data["time_limit"] = {
             "statutory": self._limit("statutory", "法定时限"),
             "promised": self._limit("promised", "承诺时限"),
         }
-        data["special_procedures"] = self._special() or None
+        data["special_procedures"] = (
+            special(self.ctx, row, self.related.get(SPECIAL, []), self.comments, self.cited_one)
+            or None
+        )
         data["fees"] = self._fees()
         data["result"] = self._result()
         data["place"] = self._inherited("place", self._windows(department))
         data["hours"] = self._inherited("hours", self.ctx.centre_hours)
         url = _text(row, "online_url")
         data["online"] = {"url": url, "name": _text(row, "online")} if url else None
-        visits = self.problems.read(row, "visits", _visits(row.values.get("visits")))
+        visits = self.problems.read(row, "visits", whole_number(row.values.get("visits")))
         data["visits"] = None if visits == 1 else visits
         data["contact"] = self._contact(department) or None
         data["faq"] = [
@@ -253,68 +255,6 @@ class ItemReader:
         entry["note"] = _text(row, f"{which}_note")
         return entry
 
-    def _steps(self) -> list[Data] | None:
-        rows = self.related.get(STEPS, [])
-        if not rows:
-            flow = _text(self.row, "handle_flow")
-            if flow:
-                self.problems.at(
-                    self.row,
-                    "handle_flow",
-                    "import-text-kept",
-                    "办理流程只有文字,需按环节填写 steps(岗位、时限);原文已作为注释保留",
-                    warning=True,
-                )
-                self.comments.append(f"办理流程原文:{flow}")
-            return None
-        steps: list[Data] = []
-        groups: dict[int, list[Data]] = {}
-        for r in rows:
-            step = {
-                "name": _text(r, "name"),
-                "kind": pick(self.ctx, r, "kind", STEP_KINDS, "环节类型"),
-                "post": _text(r, "post"),
-                "days": self.problems.read(r, "days", _visits(r.values.get("days"))),
-                "description": _text(r, "description"),
-            }
-            group = cells.integer(r.values.get("group"))
-            if group is None:
-                steps.append(step)
-            elif group in groups:
-                groups[group].append(step)
-            else:
-                groups[group] = [step]
-                steps.append({"parallel": groups[group]})
-        return steps
-
-    def _special(self) -> list[Data]:
-        rows = self.related.get(SPECIAL, [])
-        text = _text(self.row, "special_procedure")
-        if not rows and text and text not in ("无", "否"):
-            self.problems.at(
-                self.row,
-                "special_procedure",
-                "import-text-kept",
-                "特别程序只有文字,需写明种类和最长时间;原文已作为注释保留",
-                warning=True,
-            )
-            self.comments.append(f"特别程序原文:{text}")
-        out = []
-        for n, r in enumerate(rows, start=1):
-            read = cells.limit(r.values.get("days"))
-            days = self.problems.read(r, "days", read)
-            out.append(
-                {
-                    "kind": pick(self.ctx, r, "kind", SPECIAL_KINDS, "特别程序种类"),
-                    "name": _text(r, "name"),
-                    "days": days.days if isinstance(days, cells.Limit) else days,
-                    "unit": None if _text(r, "unit") in (None, "工作日") else _text(r, "unit"),
-                    "basis": self.cited_one(f"特别程序{n}"),
-                    "note": _text(r, "note"),
-                }
-            )
-        return out
-
     def _fees(self) -> str | list[Data] | None:
         rows = self.related.get(FEES, [])
         if rows:
@@ -381,15 +321,6 @@ class ItemReader:
                 continue
             out[key] = value
         return out
-
-
-def _visits(raw: cells.Raw) -> int | cells.Unreadable | None:
-    if raw is None:
-        return None
-    value = cells.integer(raw)
-    if value is None:
-        return cells.Unreadable(str(raw), "import-limit-text", f"“{raw}”不是整数")
-    return value
 
 
 def _clean(data: Data) -> Data:
