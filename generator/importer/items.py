@@ -331,7 +331,7 @@ def _clean(data: Data) -> Data:
             value = _clean(value)
         elif isinstance(value, list):
             value = [_clean(v) if isinstance(v, dict) else v for v in value]
-        if value is not None:
+        if value is not None and value != []:  # an empty required list reads as missing
             out[key] = value
     return out
 

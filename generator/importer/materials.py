@@ -117,6 +117,9 @@ def material_entries(ctx: Context, item_rows: list[Row], rows: list[Row] | None)
     columns (a one-sheet list)."""
     out: list[Data] = []
     if rows is not None:
+        numbers = [cells.integer(r.values.get("number")) for r in rows]
+        if all(n is not None for n in numbers):  # 排序 decides, as it does on the platform
+            rows = [r for _, r in sorted(zip(numbers, rows, strict=True), key=lambda p: p[0] or 0)]
         for row in rows:
             name = cells.text(row.values.get("name"))
             if name is None:
