@@ -63,9 +63,25 @@ def table(columns: tuple[Column, ...], records: list[Record]) -> list[list[Cell]
     this runs once per cell, a million times for 10,000 items, where the call was a sixth
     of the time spent here.
     """
-    getters = [c.value or _item(c.key) for c in columns]
     starts = FORMULA_STARTS
     rows: list[list[Cell]] = [[c.title for c in columns]]
+    if all(c.value is None for c in columns):
+        # Plain rows (every table but custom ones): the values are looked up by key, with
+        # no call per cell.
+        keys = [c.key for c in columns]
+        rows.extend(
+            [
+                (
+                    ""
+                    if v is None
+                    else ("'" + v if isinstance(v, str) and v.startswith(starts) else v)
+                )
+                for v in map(r.get, keys)
+            ]
+            for r in records
+        )
+        return rows
+    getters = [c.value or _item(c.key) for c in columns]
     rows.extend(
         [
             ("" if v is None else ("'" + v if isinstance(v, str) and v.startswith(starts) else v))

@@ -136,11 +136,22 @@ def tables(catalogue: Catalogue, data: Record) -> dict[str, list[Record]]:
         for n, m in enumerate(item.materials, start=1):
             out["申请材料"].append(
                 {
-                    **m.model_dump(mode="json"),
                     "implementation_code": code,
                     "item_name": item.name,
-                    "id": loaded.id,
                     "number": n,
+                    "name": m.name,
+                    "necessity": m.necessity.value,
+                    "form": m.form.value,
+                    "copies": m.copies,
+                    "medium": m.medium.value,
+                    "source": m.source.value,
+                    "source_note": m.source_note,
+                    "standard": m.standard,
+                    "blank_form": m.blank_form,
+                    "sample": m.sample,
+                    "note": m.note,
+                    "when": m.when,
+                    "id": loaded.id,
                 }
             )
         if not isinstance(item.fees, str):
