@@ -29,7 +29,7 @@ from .context import Context
 from .items import ItemReader, item_id
 from .layout import DEPARTMENTS, FLAT, ITEMS, SHEET_NAMES
 from .problems import Problems
-from .reading import Row, Table, read_csv, read_workbook
+from .reading import Kept, Row, Table, read_csv, read_workbook
 from .registry import Registry, valid_id
 from .writing import departments_yaml, item_yaml, laws_yaml, write
 
@@ -178,13 +178,15 @@ def _import(tables: list[Table], out: Path, ctx: Context, summary: Summary) -> N
     for table in tables:
         if table.layout.kind == DEPARTMENTS:
             _departments(ctx, table)
-    related: dict[str, dict[str, list[Row]]] = {}
+    related: dict[str, dict[str, list[Kept]]] = {}
     for table in tables:
         if table.layout.kind in SHEET_NAMES and table.layout.kind not in (ITEMS, DEPARTMENTS):
+            keys = tuple(k for k in table.keys if k)
             for row in table:
                 code = _code(ctx, row)
                 if code is not None:
-                    related.setdefault(code, {}).setdefault(table.layout.kind, []).append(row)
+                    kept = Kept.of(row, keys)
+                    related.setdefault(code, {}).setdefault(table.layout.kind, []).append(kept)
     seen: set[str] = set()
     for rows in _groups(ctx, main):
         row = rows[0]
@@ -219,7 +221,8 @@ def _import(tables: list[Table], out: Path, ctx: Context, summary: Summary) -> N
         entry = ctx.registry.departments[dep_id]
         if named and entry["name"] == dep_id and dep_id in ctx.registry.new_departments:
             entry["name"] = named  # a new --department takes its name from the sheet
-        built = ItemReader(ctx, rows, related.pop(code, {})).build(item_id(ctx, row), dep_id)
+        side = {kind: [k.row() for k in kept] for kind, kept in related.pop(code, {}).items()}
+        built = ItemReader(ctx, rows, side).build(item_id(ctx, row), dep_id)
         write(
             out / "items" / built.department / f"{built.id}.yaml",
             item_yaml(built.data, built.comments),
@@ -228,9 +231,9 @@ def _import(tables: list[Table], out: Path, ctx: Context, summary: Summary) -> N
         summary.materials += built.materials
         summary.fees += built.fees
     for code, kinds in sorted(related.items()):
-        for kind, rows in kinds.items():
+        for kind, orphans in kinds.items():
             ctx.problems.at(
-                rows[0],
+                orphans[0].row(),
                 "implementation_code",
                 "import-orphan",
                 f"{kind}表中实施编码“{code}”在事项表中找不到",

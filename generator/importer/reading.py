@@ -49,6 +49,30 @@ class Row:
         return index
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A row kept until its item comes (a side table's row): its values as a tuple over the
+    table's keys, since at 10,000 items a dict per row weighed more than the text in it."""
+
+    number: int
+    values: tuple[Raw, ...]
+    keys: tuple[str, ...]
+    letters: dict[str, str]
+    sheet: str
+    file: str
+
+    @classmethod
+    def of(cls, row: Row, keys: tuple[str, ...]) -> Kept:
+        values = tuple(row.values.get(k) for k in keys)
+        return cls(row.number, values, keys, row.letters, row.sheet, row.file)
+
+    def row(self) -> Row:
+        values: dict[str, Raw] = {
+            k: v for k, v in zip(self.keys, self.values, strict=True) if v is not None
+        }
+        return Row(self.number, values, self.letters, self.sheet, self.file)
+
+
 @dataclass
 class Table:
     file: str
