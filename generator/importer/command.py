@@ -15,14 +15,14 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..catalogue.diagnostics import FORMATTERS, Report
+from ..catalogue.diagnostics import FORMATTERS, Diagnostic, Report, Severity
 from ..opendata.columns import SHEETS
 from . import cells
 from .context import Context
@@ -249,9 +249,7 @@ def write_catalogue(source: Path, shown: str, target: Path, ctx: Context, summar
     write(target / "laws.yaml", laws_yaml(list(registry.laws.values()), registry.law_notes))
 
 
-def _unknown(table: Table) -> Any:
-    from ..catalogue.diagnostics import Diagnostic, Severity
-
+def _unknown(table: Table) -> Diagnostic:
     where = f"{table.name}!A{table.header_row}" if table.name else f"A{table.header_row}"
     return Diagnostic(
         table.file,
@@ -310,8 +308,6 @@ def run_import(
 
 
 def _relocated(report: Report, scratch: str, out: str) -> Report:
-    from dataclasses import replace
-
     moved = Report(files_checked=report.files_checked, items_checked=report.items_checked)
     moved.extend(
         replace(d, file=out + d.file[len(scratch) :]) if d.file.startswith(scratch) else d
