@@ -185,3 +185,21 @@ def test_the_variations_are_not_vacuous() -> None:
     rng = random.Random(0)
     samples = [rng.choice(ALPHABET) for _ in range(200)]
     assert {"=", "+", "-", "@", "\uff11", "\u3001"} <= set(samples)
+
+
+def test_importing_the_demo_beside_its_centre_and_forms_is_clean(tmp_path: Path) -> None:
+    """With centre.yaml, chains.yaml, synonyms.yaml and forms/ in place, the demo's own
+    workbook imports with nothing to fix: exit 0, no diagnostic at all."""
+    exported, out = tmp_path / "export", tmp_path / "catalogue"
+    datafiles.export(load_catalogue(DEMO)[0], "xlsx", exported)
+    out.mkdir()
+    for name in ("centre.yaml", "chains.yaml", "synonyms.yaml"):
+        shutil.copy(DEMO / name, out / name)
+    shutil.copytree(DEMO / "forms", out / "forms")
+    stdout = io.StringIO()
+    with contextlib.redirect_stdout(stdout):
+        code = main(["import", str(exported / "catalogue.xlsx"), "--out", str(out),
+                     "--as-of", "2026-12-01"])  # fmt: skip
+    assert code == 0, stdout.getvalue()
+    assert "0 个错误,0 个警告" in stdout.getvalue()
+    assert "| 无法读取、需要人工处理的单元格 | 0 |" in stdout.getvalue()
