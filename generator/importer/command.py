@@ -47,6 +47,7 @@ class Summary:
     cells: int = 0
     repaired: int = 0
     forms: int = 0
+    missing_forms: tuple[tuple[str, str], ...] = ()  # (where, path)
 
     def table(self) -> str:
         rows = [
@@ -61,6 +62,9 @@ class Summary:
         ]
         lines = ["导入汇总:", "| 内容 | 数量 |", "| --- | ---: |"]
         lines += [f"| {name} | {n} |" for name, n in rows]
+        if self.missing_forms:
+            lines += ["", "缺少的表格文件(请放到目录中的这些路径):"]
+            lines += [f"- {path}({where})" for where, path in self.missing_forms]
         return "\n".join(lines) + "\n"
 
 
@@ -302,6 +306,7 @@ def run_import(
         ctx.problems.cells(errors=False),
     )
     summary.forms = len({p for _, p in ctx.missing_forms})
+    summary.missing_forms = tuple(ctx.missing_forms)
     sys.stdout.write(FORMATTERS[fmt](report))
     (sys.stdout if fmt == "text" else sys.stderr).write(summary.table())
     return report.exit_code()
