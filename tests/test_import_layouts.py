@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 BASIC = ["事项名称", "基本编码", "实施编码", "事项类型", "实施主体", "办件类型", "服务对象",
          "法定办结时限", "法定办结时限单位", "承诺办结时限", "承诺办结时限单位", "是否收费",
-         "咨询方式", "监督投诉方式", "审批结果名称", "审批结果类型"]  # fmt: skip
+         "咨询方式", "监督投诉方式", "审批结果名称", "审批结果类型", "设定依据",
+         "实施依据"]  # fmt: skip
 MATERIAL = ["实施编码", "排序", "材料名称", "材料必要性", "材料类型", "材料形式",
             "纸质材料份数", "来源渠道", "来源渠道说明"]  # fmt: skip
 CODE = "11320500MB0117200800001"
@@ -29,7 +30,9 @@ def _workbook(path: Path) -> None:
     basic.append(BASIC)
     basic.append(["食品经营许可", "000172008000", CODE, "01", "示例市市场监督管理局", "承诺件",
                   "法人或其他组织", 20, "工作日", 10, "工作日", "否", "0512-68003101",
-                  "0512-68003199", "食品经营许可证", "证照"])  # fmt: skip
+                  "0512-68003199", "食品经营许可证", "证照",
+                  "《中华人民共和国食品安全法》第三十五条",
+                  "《食品经营许可和备案管理办法》第十条"])  # fmt: skip
     materials = book.create_sheet("材料目录")
     materials.append(MATERIAL)
     materials.append(
@@ -56,6 +59,13 @@ def test_separate_sheets_with_national_codes(tmp_path: Path) -> None:
         "kind: 承诺件\n"
         "audience:\n"
         "  - 法人\n"
+        "basis:\n"
+        "  - law: spaqf\n"
+        "    articles: 第三十五条\n"
+        "    role: 设定依据\n"
+        "  - law: spjyxkhbaglbf\n"
+        "    articles: 第十条\n"
+        "    role: 实施依据\n"
         "materials:\n"
         "  - name: 食品经营许可申请书\n"
         "    necessity: 容缺后补\n"
@@ -78,7 +88,7 @@ def test_separate_sheets_with_national_codes(tmp_path: Path) -> None:
         "result:\n"
         "  name: 食品经营许可证\n"
         "  type: 证照\n"
-    ), "materials in 排序 order; basis and conditions absent, for check to ask for"
+    ), "materials in 排序 order; conditions absent, for check to ask for"
     departments = (out / "departments.yaml").read_text(encoding="utf-8")
     assert (
         '  - id: scjdglj\n    name: 示例市市场监督管理局\n    enquiry_phone: "0512-68003101"'

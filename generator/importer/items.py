@@ -215,10 +215,11 @@ class ItemReader:
             for c in self.cited.get(role, [])
         ]
         listed = {c["law"] for c in found}
-        for citation in self._parse_basis(self.row, "by_law"):
-            if citation["law"] not in listed:
-                found.append({**citation, "role": "设定依据"})
-                listed.add(citation["law"])
+        for key, role in (("by_law", "设定依据"), ("by_law_impl", "实施依据")):
+            for citation in self._parse_basis(self.row, key):
+                if citation["law"] not in listed:
+                    found.append({**citation, "role": role})
+                    listed.add(citation["law"])
         return found
 
     def _conditions(self) -> list[Data]:

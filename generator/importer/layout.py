@@ -41,7 +41,8 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "promised_unit": ("承诺时限单位",),
         "visits": ("到现场次数", "跑动次数"),
         "conditions": ("申请条件",),
-        "by_law": ("实施依据", "法律依据", "设定和实施依据"),
+        "by_law": ("法律依据", "设定和实施依据"),
+        "by_law_impl": ("实施依据",),
         "fees": ("收费依据及标准",),
         "place": ("受理地点",),
         "hours": ("受理时间",),
@@ -61,7 +62,11 @@ _ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     FEES: {"name": ("收费名称",), "number": ("序号",)},
     QUESTIONS: {"q": ("常见问题",), "a": ("解答", "回答"), "number": ("序号",)},
-    LAWS: {"title": ("法规名称", "依据名称"), "articles": ("条款号", "具体条款")},
+    LAWS: {
+        "title": ("法规名称", "依据名称"),
+        "articles": ("条款号", "具体条款"),
+        "use": ("依据类型", "依据类别"),
+    },
 }
 
 
