@@ -133,24 +133,14 @@ def tables(catalogue: Catalogue, data: Record) -> dict[str, list[Record]]:
     for loaded, record in zip(catalogue.items.values(), data["items"], strict=True):
         item, code = loaded.item, loaded.item.codes.implementation
         out["基本信息"].append(_item_extra(catalogue, loaded, record))
-        for n, m in enumerate(item.materials, start=1):
+        for m, published in zip(item.materials, record["materials"], strict=True):
             out["申请材料"].append(
                 {
-                    "implementation_code": code,
-                    "item_name": item.name,
-                    "number": n,
-                    "name": m.name,
-                    "necessity": m.necessity.value,
-                    "form": m.form.value,
-                    "copies": m.copies,
-                    "medium": m.medium.value,
-                    "source": m.source.value,
-                    "source_note": m.source_note,
-                    "standard": m.standard,
+                    **published,
                     "blank_form": m.blank_form,
                     "sample": m.sample,
-                    "note": m.note,
-                    "when": m.when,
+                    "implementation_code": code,
+                    "item_name": item.name,
                     "id": loaded.id,
                 }
             )
