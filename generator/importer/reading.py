@@ -1,9 +1,10 @@
 """Sheets in, rows out: the workbook (python-calamine) or CSV files, read as tables.
 
-python-calamine reads the workbook in Rust (about ten times faster than openpyxl's
+python-calamine reads the workbook in Rust (five to seven times faster than openpyxl's
 read-only mode at 10,000 items, and it reports merged cells, which read-only openpyxl
-cannot; ``benchmarks/importer.py`` has the figures).  Rows are yielded one at a time, so
-only the caller decides what stays in memory.
+cannot; ``benchmarks/importer.py`` has the figures).  Rows are yielded one at a time, and a
+merged range is filled in as the rows reach it, so only the caller decides what stays in
+memory.
 
 The header is found among the first five rows (titles often sit under a title line or a
 merged group row on line 2 or 3).  A merged cell is read as a clerk reads it: its value
