@@ -4,7 +4,7 @@ Speed is measured here, never asserted in tests.  Synthetic catalogues are cache
 ``benchmarks/out/`` (ignored by git); results are printed as a table and written to
 ``benchmarks/out/results.json``.  Usage::
 
-    python benchmarks/run.py [--sizes 1000,10000] [--skip-build] [--skip-search]
+    python benchmarks/run.py [--sizes 1000,10000] [--skip-build] [--skip-search] [--skip-import]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import importer  # noqa: E402  (benchmarks/importer.py: import against one catalogue load)
 import search  # noqa: E402  (benchmarks/search.py: bytes and latency of real searches)
 
 
@@ -179,6 +180,8 @@ def table(results: dict[str, Any]) -> str:
             f"\nUnder `make serve` at {row['items']:,} items: an item saved is rebuilt in "
             f"{row['item_edit_rebuild_s']} s (the first build took {row['first_build_s']} s)."
         )
+    for row in results.get("import", []):
+        rows.append("\n" + importer.table(row))
     machine = results["machine"]
     return (
         f"Measured {results['date']} on {machine['cpu']}, {machine['cpus']} cores, "
@@ -218,6 +221,7 @@ def main() -> int:
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--skip-import", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     OUT.mkdir(parents=True, exist_ok=True)
@@ -239,6 +243,9 @@ def main() -> int:
         if not args.skip_search:
             size = max(sizes)
             results["search"] = [search.bench_search(OUT / f"site-{size}", _catalogue(size))]
+    if not args.skip_import:
+        size = max(sizes)
+        results["import"] = [importer.bench(_catalogue(size), OUT / f"import-{size}")]
     text = json.dumps(results, ensure_ascii=False, indent=2)
     (OUT / "results.json").write_text(text + "\n", encoding="utf-8")
     print(text)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|diff|schema|synth|build|serve|export|notices``.
+"""Command line: ``python -m generator check|diff|schema|synth|build|serve|export|import|notices``.
 
 Exit status follows yamllint: 0 clean, 1 problems found (warnings only with ``--strict``),
 2 usage or internal error.  Bad catalogue data never produces a traceback.
@@ -95,6 +95,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return export_catalogue(Path(args.catalogue), args.format, Path(args.out))
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .importer.command import run_import
+
+    return run_import(
+        Path(args.file),
+        Path(args.out),
+        department=args.department,
+        dry_run=args.dry_run,
+        fmt=args.format,
+        as_of=args.as_of,
+    )
+
+
 def _cmd_notices(args: argparse.Namespace) -> int:
     from .printing.notices import run_notices
 
@@ -154,6 +167,15 @@ def parser() -> argparse.ArgumentParser:
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=int, default=8000)
             cmd.set_defaults(run=_cmd_serve)
+
+    imp = sub.add_parser("import", help="从实施清单表格(.xlsx 或 .csv)导入目录")
+    imp.add_argument("file", help="实施清单工作簿或 CSV 文件")
+    imp.add_argument("--out", required=True, help="写入的目录文件夹")
+    imp.add_argument("--department", help="全部事项归入这个部门(部门标识)")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并报告,不写文件")
+    imp.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    imp.add_argument("--as-of", type=_date, default=date.today(), help="按此日期判断法规效力")
+    imp.set_defaults(run=_cmd_import)
 
     notices = sub.add_parser("notices", help="把一次性告知单打印为 PDF 文件")
     notices.add_argument("--catalogue", default="catalogue")

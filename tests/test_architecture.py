@@ -110,3 +110,17 @@ def test_only_the_adapter_imports_the_site_engine(engine: str) -> None:
 def test_nothing_imports_the_command_line() -> None:
     users = sorted(m for m, targets in _imports().items() if "generator.cli" in targets)
     assert users in ([], ["generator.__main__"])
+
+
+def test_the_importer_stays_below_the_portal() -> None:
+    """``import`` reads sheets and writes YAML: it may use the catalogue, the checks and the
+    open-data column definitions (the one source of column titles), never the site."""
+    allowed = {"catalogue", "checks", "opendata", "importer"}
+    used = {
+        t.split(".")[1]
+        for module, targets in _imports().items()
+        if module.startswith("generator.importer")
+        for t in targets
+        if t.startswith("generator.") and t.count(".") >= 1
+    }
+    assert used <= allowed, used - allowed

@@ -13,7 +13,16 @@ from generator.portal import datafiles, urls
 
 PORTAL = Path(__file__).resolve().parent / "fixtures" / "portal"
 FILES = {
-    "csv": ["items.csv", "materials.csv"],
+    "csv": [
+        "items.csv",
+        "materials.csv",
+        "fees.csv",
+        "questions.csv",
+        "laws.csv",
+        "steps.csv",
+        "special.csv",
+        "departments.csv",
+    ],
     "json": ["catalogue.json", "catalogue.schema.json"],
     "jsonld": ["catalogue.jsonld"],
     "xlsx": ["catalogue.xlsx"],

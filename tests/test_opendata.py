@@ -29,8 +29,8 @@ from generator.opendata import csvexport, jsonexport, jsonld, xlsx
 from generator.opendata.columns import (
     ITEM_COLUMNS,
     MATERIAL_COLUMNS,
+    SHEETS,
     Column,
-    material_rows,
     neutralise,
     table,
 )
@@ -126,8 +126,9 @@ def test_xlsx_matches_yaml(source: tuple[Path, Catalogue, dict[str, bytes]]) -> 
     root, _, files = source
     raw = raw_items(root)
     book = openpyxl.load_workbook(io.BytesIO(files[urls.data_file_url("catalogue.xlsx")]))
-    assert book.sheetnames == ["事项", "申请材料"]
-    sheet = book["事项"]
+    assert book.sheetnames == [s.name for s in SHEETS]
+    assert book.sheetnames[:5] == ["基本信息", "申请材料", "收费项目", "常见问题", "法律依据"]
+    sheet = book["基本信息"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:")
     rows = list(sheet.iter_rows(values_only=True))
@@ -164,10 +165,7 @@ def test_xlsx_round_trips_the_tables(source: tuple[Path, Catalogue, dict[str, by
     _, catalogue, files = source
     data = datafiles.dataset(catalogue)
     book = _workbook(files[urls.data_file_url("catalogue.xlsx")])
-    tables = {
-        "事项": table(ITEM_COLUMNS, data["items"]),
-        "申请材料": table(MATERIAL_COLUMNS, material_rows(data["items"])),
-    }
+    tables = {s.name: table(s.columns, data["tables"][s.name]) for s in SHEETS}
     assert book.sheetnames == list(tables)
     for name, rows in tables.items():
         sheet = book[name]
@@ -189,14 +187,14 @@ def test_xlsx_keeps_hostile_text_as_text() -> None:
     """Markup characters, edge spaces and line ends survive; characters XML 1.0 cannot hold
     are dropped rather than making the file unreadable; nothing becomes a formula."""
     data = datafiles.dataset(load_catalogue(PORTAL)[0])
-    record = data["items"][0]
     name = ' <b>"名称"</b> & {x}\r\n第二行\t '
-    material = {**record["materials"][0], "name": "=1+1", "note": "a\x01b\x1f\ufffec"}
-    hostile = {**record, "name": name, "materials": [material]}
-    data = {**data, "centre": {**data["centre"], "name": "A&B<C>"}, "items": [hostile]}
+    item = {**data["tables"]["基本信息"][0], "name": name}
+    material = {**data["tables"]["申请材料"][0], "name": "=1+1", "note": "a\x01b\x1f\ufffec"}
+    tables = {**data["tables"], "基本信息": [item], "申请材料": [material]}
+    data = {**data, "centre": {**data["centre"], "name": "A&B<C>"}, "tables": tables}
     book = _workbook(xlsx.catalogue_xlsx(data))
-    assert book["事项"]["A2"].value == name
-    assert book["申请材料"]["E2"].value == "'=1+1"
+    assert book["基本信息"]["A2"].value == name
+    assert book["申请材料"]["D2"].value == "'=1+1"
     assert book["申请材料"]["N2"].value == "abc"
     assert book.properties.creator == "A&B<C>"
     for sheet in book.worksheets:
@@ -288,9 +286,9 @@ def test_formula_text_is_neutralised_in_csv_and_xlsx(tmp_path: Path) -> None:
     assert cells[0] == '\'=HYPERLINK("http://evil/","点我")'
     book = openpyxl.load_workbook(io.BytesIO(xlsx.catalogue_xlsx(data)))
     values = [
-        row[4]
+        row[3]
         for row in book["申请材料"].iter_rows(min_row=2, values_only=True)
-        if row[0] == "company-setup"
+        if row[-1] == "company-setup"
     ]
     assert values[0] == '\'=HYPERLINK("http://evil/","点我")'
     for sheet in book.worksheets:

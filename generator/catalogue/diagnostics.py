@@ -30,9 +30,13 @@ class Diagnostic:
     severity: Severity
     message: str
     path: str = ""
+    cell: str = ""
+    """A spreadsheet cell (``Sheet!C17``, or ``C17`` in a CSV file) when the problem was read
+    from one; ``line`` and ``col`` then hold its row and column numbers."""
 
     def parsable(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: [{self.severity}] {self.message} ({self.code})"
+        where = self.cell or f"{self.line}:{self.col}"
+        return f"{self.file}:{where}: [{self.severity}] {self.message} ({self.code})"
 
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
@@ -90,7 +94,15 @@ def format_json(report: Report) -> str:
             "errors": len(report.errors),
             "warnings": len(report.warnings),
         },
-        "diagnostics": [{**asdict(d), "severity": str(d.severity)} for d in report],
+        # ``cell`` only where there is one (an import), so check's output stays as it was.
+        "diagnostics": [
+            {
+                k: v
+                for k, v in {**asdict(d), "severity": str(d.severity)}.items()
+                if v or k != "cell"
+            }
+            for d in report
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -1,12 +1,14 @@
-"""``items.csv`` and ``materials.csv``: UTF-8 with a BOM (so Excel reads Chinese), CRLF
-line ends as RFC 4180 says, every cell neutralised against formula injection."""
+"""One CSV file per table of :data:`.columns.SHEETS` (items.csv, materials.csv, fees.csv
+...): UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends as RFC 4180 says, every
+cell neutralised against formula injection."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
-from .columns import ITEM_COLUMNS, MATERIAL_COLUMNS, Cell, Column, material_rows, table
+from .columns import SHEETS, Cell, Sheet, table
 from .records import Record
 
 
@@ -17,13 +19,22 @@ def _csv(rows: list[list[Cell]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _export(columns: tuple[Column, ...], records: list[Record]) -> bytes:
-    return _csv(table(columns, records))
+def sheet_csv(sheet: Sheet, data: Record) -> bytes:
+    return _csv(table(sheet.columns, data["tables"][sheet.name]))
 
 
 def items_csv(data: Record) -> bytes:
-    return _export(ITEM_COLUMNS, data["items"])
+    return sheet_csv(SHEETS[0], data)
 
 
 def materials_csv(data: Record) -> bytes:
-    return _export(MATERIAL_COLUMNS, material_rows(data["items"]))
+    return sheet_csv(SHEETS[1], data)
+
+
+def exporters() -> tuple[tuple[str, Callable[[Record], bytes]], ...]:
+    """(file name, exporter) for every table, in workbook order."""
+    return tuple((sheet.file, _bound(sheet)) for sheet in SHEETS)
+
+
+def _bound(sheet: Sheet) -> Callable[[Record], bytes]:
+    return lambda data: sheet_csv(sheet, data)

@@ -33,7 +33,8 @@ def dumps(data: Any) -> bytes:
 
 
 def catalogue_json(data: Record) -> bytes:
-    return dumps({"$schema": SCHEMA_ID, **data})
+    # ``tables`` are the CSV and workbook rows: the same content, flattened.
+    return dumps({"$schema": SCHEMA_ID, **{k: v for k, v in data.items() if k != "tables"}})
 
 
 def item_json(data: Record, record: Record) -> bytes:

@@ -1,5 +1,5 @@
-"""``catalogue.xlsx``: sheet 事项 and sheet 申请材料, columns as in :mod:`.columns`, a
-bold frozen header row and filters on every column.
+"""``catalogue.xlsx``: one sheet per table of :data:`.columns.SHEETS` (基本信息, 申请材料,
+收费项目, 常见问题, 法律依据 ...), a bold frozen header row and filters on every column.
 
 The workbook is written here as plain SpreadsheetML rather than through a spreadsheet
 library: at 10,000 items openpyxl took half a minute for the million cells, and a
@@ -19,12 +19,13 @@ import zipfile
 from collections.abc import Iterable
 from datetime import date
 
-from .columns import ITEM_COLUMNS, MATERIAL_COLUMNS, Cell, material_rows, table
+from .columns import SHEETS as TABLES
+from .columns import Cell, table
 from .records import Record
 
 _WIDTH_CAP = 40
 TITLE = "办事事项实施清单"
-SHEETS = ("事项", "申请材料")
+SHEETS = tuple(sheet.name for sheet in TABLES)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -239,10 +240,7 @@ _APP = (
 
 def catalogue_xlsx(data: Record) -> bytes:
     stamp = date.fromisoformat(data["date"])
-    tables = [
-        table(ITEM_COLUMNS, data["items"]),
-        table(MATERIAL_COLUMNS, material_rows(data["items"])),
-    ]
+    tables = [table(sheet.columns, data["tables"][sheet.name]) for sheet in TABLES]
     strings: dict[str, int] = {}
     sheets = [_sheet(rows, strings) for rows in tables]
     extents = [f"${column_letter(len(rows[0]))}${len(rows)}" for rows in tables]

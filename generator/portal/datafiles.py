@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue, no_gc
-from ..opendata import csvexport, jsonexport, jsonld, records, xlsx
+from ..opendata import csvexport, jsonexport, jsonld, records, tables, xlsx
 from . import urls
 
 Exporter = Callable[[records.Record], bytes]
@@ -23,7 +23,7 @@ FORMATS: dict[str, tuple[tuple[str, Exporter], ...]] = {
         ("catalogue.json", jsonexport.catalogue_json),
         (jsonexport.SCHEMA_ID, lambda _data: jsonexport.schema_json()),
     ),
-    "csv": (("items.csv", csvexport.items_csv), ("materials.csv", csvexport.materials_csv)),
+    "csv": csvexport.exporters(),
     "jsonld": (("catalogue.jsonld", jsonld.catalogue_jsonld),),
     "xlsx": (("catalogue.xlsx", xlsx.catalogue_xlsx),),
 }
@@ -32,8 +32,11 @@ FORMATS: dict[str, tuple[tuple[str, Exporter], ...]] = {
 
 
 def dataset(catalogue: Catalogue) -> records.Record:
+    """The published records, plus the rows of every table (``tables``) for CSV and Excel."""
     base = catalogue.centre.base_url if catalogue.centre else "/"
-    return records.dataset(catalogue, lambda i: urls.absolute_url(base, urls.item_url(i)))
+    data = records.dataset(catalogue, lambda i: urls.absolute_url(base, urls.item_url(i)))
+    data["tables"] = tables.tables(catalogue, data)
+    return data
 
 
 def format_files(data: records.Record, fmt: str) -> dict[str, bytes]:

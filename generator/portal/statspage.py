@@ -153,6 +153,8 @@ class DataPageView:
     example_item_url: str | None
     licence: str
     licence_url: str
+    sheets: tuple[columns.Sheet, ...] = columns.SHEETS
+    """Every table of the CSV files and the workbook, with its columns' sources."""
 
 
 def data_page_view(example_item: str | None) -> DataPageView:

@@ -56,7 +56,7 @@ def test_data_files_and_item_json_are_served(demo_site: Site, open_page: OpenPag
     goto(page, demo_site, "/data/")
     links = page.locator("a[download]")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert len(hrefs) == 6
+    assert len(hrefs) == 12  # JSON + schema, 8 CSV tables, JSON-LD, workbook
     for href in hrefs:
         assert href is not None
         response = page.request.get(page.url + href)
