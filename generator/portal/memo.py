@@ -1,19 +1,18 @@
 """What a preview rebuild may reuse from the one before it, so a save shows in seconds.
 
-Under ``make serve`` MkDocs rebuilds the whole site after every save, with a fresh config
-and fresh plugins each time; only this module's state lives for the whole server process.
-It keeps, per item file, the loaded item, its guide's view and its rendered pages, each
+Under ``make serve`` the site is rebuilt after every save; the server owns one
+:class:`Memo` (its preview cache) for its whole life and hands it to each build.  It
+keeps, per item file, the loaded item, its guide's view and its rendered pages, each
 tagged with the file's stamp (modification time and size) and with a fingerprint of
 everything else those depend on: the top-level catalogue files and the templates.  An
 item edit recomputes that item only; a department, law, chain or centre edit (or a
 template edit) changes the fingerprint and recomputes everything, which is always right.
 
-A one-off ``mkdocs build`` never enables it: there is nothing to reuse.
+A one-off build gets a disabled memo: there is nothing to reuse.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -178,10 +177,6 @@ class Memo:
         return self._environment[1]
 
 
-MEMO = Memo()
-"""The server process's memo (see the module docstring)."""
-
-
 class CatalogueErrors(Exception):
     """The catalogue has errors and there is no earlier good version to show instead."""
 
@@ -191,7 +186,7 @@ class CatalogueErrors(Exception):
 
 
 def plan(
-    root: Path, templates: Iterable[Path], *, checked: Catalogue | None = None
+    root: Path, templates: Iterable[Path], memo: Memo, *, checked: Catalogue | None = None
 ) -> tuple[Catalogue, SitePlan, list[Diagnostic]]:
     """Load and plan the site, reusing what is unchanged when serving.
 
@@ -200,23 +195,31 @@ def plan(
     returned for the terminal and the browser); otherwise errors raise.  ``checked`` is
     the catalogue as the build's check loaded it (without errors): it is not loaded again.
     """
-    MEMO.start(root, templates)
+    memo.start(root, templates)
     if checked is not None:
         catalogue, errors = checked, []
     else:
-        catalogue, report = load_catalogue(root, load=MEMO.load_item)
+        catalogue, report = load_catalogue(root, load=memo.load_item)
         errors = [d for d in report if d.severity is Severity.ERROR]
     if errors or catalogue.centre is None:
-        if MEMO.last_good is None:
+        if memo.last_good is None:
             raise CatalogueErrors(errors)
-        catalogue = MEMO.last_good
-    elif MEMO.enabled:
-        MEMO.last_good = catalogue
+        catalogue = memo.last_good
+    elif memo.enabled:
+        memo.last_good = catalogue
     names = {item_id: loaded.item.name for item_id, loaded in catalogue.items.items()}
-    history = MEMO.history(root, names)
+    history = memo.history(root, names)
     versions = sheet_versions(catalogue)
-    if MEMO.enabled:
-        viewer = _item_view
+    if memo.enabled:
+
+        def viewer(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
+            return memo.get(
+                "view",
+                loaded.id,
+                memo.item_stamp(loaded),
+                lambda: item_view(catalogue, loaded, url=url),
+            )
+
     else:
         drawn = draw_all(catalogue)
 
@@ -225,36 +228,23 @@ def plan(
 
     with no_gc():
         site = plan_site(catalogue, history, versions, item_view=viewer)
-    if not MEMO.enabled:
-        # A one-off build keeps the catalogue and the plan to the end: frozen, they are
-        # no longer rescanned by every collection (which tripled the time to render pages).
-        gc.freeze()
     return catalogue, site, errors
 
 
-def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
-    return MEMO.get(
-        "view",
-        loaded.id,
-        MEMO.item_stamp(loaded),
-        lambda: item_view(catalogue, loaded, url=url),
-    )
-
-
-def rendered(page: Page, catalogue: Catalogue, render: Callable[[Page], str]) -> str:
+def rendered(page: Page, catalogue: Catalogue, render: Callable[[Page], str], memo: Memo) -> str:
     """``render(page)``, reused while the page's item and everything else are unchanged."""
     if page.shell in (urls.item_url(SHELL_ID), urls.notice_url(SHELL_ID)):
         loaded = catalogue.items.get(page_id(page))
         if loaded is not None:
-            return MEMO.get("page", page.url, MEMO.item_stamp(loaded), lambda: render(page))
+            return memo.get("page", page.url, memo.item_stamp(loaded), lambda: render(page))
     if page.shell == urls.department_notices_url(SHELL_ID):
         # A department's batch of sheets changes with any of its items.
         department = page_id(page)
         stamps = [
-            MEMO.item_stamp(i) for i in catalogue.items.values() if i.department_id == department
+            memo.item_stamp(i) for i in catalogue.items.values() if i.department_id == department
         ]
         batch = (hash(tuple(stamps)), len(stamps))
-        return MEMO.get("page", page.url, batch, lambda: render(page))
+        return memo.get("page", page.url, batch, lambda: render(page))
     return render(page)
 
 
