@@ -202,7 +202,7 @@ How the build keeps up (generator/portal/):
 
 - `build` is one process: `SiteBuild` checks, plans and writes, MkDocs draws in-process
   (`sitebuild.py`); the catalogue is loaded once, on every core.
-- Flow charts and QR codes are drawn on every core (`views.draw_all`, `forked.py`).
+- Flow charts and QR codes are drawn on every core (`views.draw_all`, `parallel.py`).
 - Item guides, notice sheets and department batch pages are filled into one shell page per
   kind that Material draws, on every core (`shells.py`); per-item `index.json` likewise.
 - Open data is written by orjson and a small SpreadsheetML writer (`opendata/`).

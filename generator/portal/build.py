@@ -30,8 +30,9 @@ from .sitebuild import TEMPLATES, BuildFailed, SiteBuild
 PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = PROJECT / "mkdocs.yml"
 
-BUILDING = ".{name}.building-{pid}-"
-OLD = ".{name}.old-{pid}-"
+BUILDING = ".{name}.building-"
+OLD = ".{name}.old-"
+"""Folders beside the site: ``<prefix><pid of the building process>-<random>``."""
 STALE_REPORTS = "banshi-check-*.json"
 """What builds before this one left in the temp folder (they checked in a child)."""
 
@@ -57,7 +58,7 @@ def remove_leftovers(out: Path) -> list[Path]:
     the building process's id, so a build still running is left alone) and old reports."""
     removed: list[Path] = []
     for pattern in (BUILDING, OLD):
-        prefix = pattern.format(name=out.name, pid="")
+        prefix = pattern.format(name=out.name)
         for path in sorted(out.parent.glob(prefix + "*")):
             pid = path.name.removeprefix(prefix).split("-", 1)[0]
             if path.is_dir() and not (pid.isdigit() and _alive(int(pid))):
@@ -86,7 +87,7 @@ def _swap(new: Path, out: Path) -> None:
     """Put ``new`` at ``out``; the old site is removed only after the new one is in place."""
     old: Path | None = None
     if out.exists():
-        prefix = OLD.format(name=out.name, pid=os.getpid())
+        prefix = f"{OLD.format(name=out.name)}{os.getpid()}-"
         old = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
         old.rmdir()
         out.rename(old)
@@ -127,7 +128,7 @@ def build_site(
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
-    prefix = BUILDING.format(name=out.name, pid=os.getpid())
+    prefix = f"{BUILDING.format(name=out.name)}{os.getpid()}-"
     work = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
     overrides = config.parent / "site_overrides" / "templates"
     site = SiteBuild(

@@ -1,9 +1,8 @@
 """The one engine adapter: MkDocs events mapped to :class:`SiteBuild`, and nothing else.
 
 MkDocs and Material draw the chrome (header, navigation, footer) around the marker pages
-the build names; the build renders every page's content (autoescaped, never through
-Markdown) and writes the rest of the site itself.  MkDocs runs in this process: no child,
-no environment variables.  This is the only module importing mkdocs or material.
+the build names; the build renders all content (autoescaped, never through Markdown) and
+writes the rest itself.  MkDocs runs in-process; only this module imports mkdocs/material.
 """
 
 from __future__ import annotations

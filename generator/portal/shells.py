@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import forked, progress
+from .. import parallel
+from . import progress
 from .pages import GeneratedFile, Page
 from .urls import SHELL_ID
 
@@ -121,7 +122,7 @@ def write_pages(
         _write(output_path(site_dir, page.url), text.encode("utf-8"), keep)
 
     done = 0
-    for chunk in forked.fork_map(write, todo, processes=workers, cost=lambda p: p.cost):
+    for chunk in parallel.fork_map(write, todo, processes=workers, cost=lambda p: p.cost):
         done += len(chunk)
         progress.report(STAGE, done, len(todo))
     return done
@@ -139,5 +140,5 @@ def write_files(
     def write(generated: GeneratedFile) -> None:
         _write(site_dir / generated.url.lstrip("/"), generated.content, keep)
 
-    for _ in forked.fork_map(write, files, processes=workers):
+    for _ in parallel.fork_map(write, files, processes=workers):
         pass
