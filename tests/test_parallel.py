@@ -46,7 +46,10 @@ def test_a_failing_task_raises_in_the_caller() -> None:
         list(parallel.fork_map(task, list(range(1000)), processes=2))
 
 
-@pytest.mark.parametrize("case", ["positive/base", "negative/mixed-lists", "negative/mixed-centre-chains"])
+CASES = ["positive/base", "negative/mixed-lists", "negative/mixed-centre-chains"]
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_check_in_parallel_reports_what_one_process_reports(case: str, tmp_path: Path) -> None:
     """The checker uses the same pool: forked workers, plain data back, same report."""
     assert (FIXTURES / case).is_dir()
