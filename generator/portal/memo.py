@@ -22,11 +22,11 @@ from typing import TypeVar
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
+from .. import vcs
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem, load_catalogue, load_item, no_gc
-from ..catalogue.revision import sheet_versions
-from ..review import git
-from ..review.history import History, compute_history
+from ..catalogue.revision import content_versions, sheet_versions
+from ..review.history import History, compute_history, unavailable
 from . import urls
 from .pages import Page, SitePlan, plan_site
 from .rendering import make_environment
@@ -129,18 +129,17 @@ class Memo:
         self.derived[(kind, key)] = (item, self.top, value)
         return value
 
-    def history(self, root: Path, names: dict[str, str]) -> History:
-        """The catalogue's change history, walked again only after a new commit (or a
-        renamed item); a new commit also changes the fingerprint, since pages show it."""
+    def history(self, root: Path, names: dict[str, str], walk: vcs.Walk | str) -> History:
+        """The catalogue's change history from ``walk`` (or why it is unavailable),
+        recomputed only after a new commit (or a renamed item); a new commit also changes
+        the fingerprint, since pages show it."""
+        if isinstance(walk, str):
+            return unavailable(walk)
         if not self.enabled:
-            return compute_history(root, names=names)
-        try:
-            head = git.resolve("HEAD", git.toplevel(root))
-        except (git.GitError, ValueError):
-            head = ""
-        if self._history is None or self._history[:2] != (head, names):
-            self._history = (head, names, compute_history(root, names=names))
-        self.top += head
+            return compute_history(root, names=names, walk=walk)
+        if self._history is None or self._history[:2] != (walk.head, names):
+            self._history = (walk.head, names, compute_history(root, names=names, walk=walk))
+        self.top += walk.head
         return self._history[2]
 
     def keep(self, path: Path, data: bytes) -> bool:
@@ -208,8 +207,15 @@ def plan(
     elif memo.enabled:
         memo.last_good = catalogue
     names = {item_id: loaded.item.name for item_id, loaded in catalogue.items.items()}
-    history = memo.history(root, names)
-    versions = sheet_versions(catalogue)
+    # One walk of the history for both the 最近更新 pages and the sheets' versions.
+    try:
+        walk: vcs.Walk | str = vcs.walk(root)
+    except vcs.GitError as exc:
+        walk = str(exc) or "不在 git 仓库中"
+    history = memo.history(root, names, walk)
+    versions = (
+        content_versions(catalogue) if isinstance(walk, str) else sheet_versions(catalogue, walk)
+    )
     if memo.enabled:
 
         def viewer(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
