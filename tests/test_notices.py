@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ import pytest
 from generator import vcs
 from generator.catalogue.loaded import load_catalogue
 from generator.printing import sheets
-from generator.printing.notices import Progress
+from generator.printing.notices import Progress, run_notices
+from generator.printing.pdf import PRINT_EXTRA
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEMO = PROJECT / "catalogue"
@@ -210,3 +212,13 @@ def test_progress_shows_on_a_terminal_only() -> None:
     quiet.step("a")
     quiet.done()
     assert pipe.getvalue() == ""
+
+
+def test_without_the_print_extra_notices_says_how_to_install_it_before_building(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "playwright", None)  # as if not installed
+    code = run_notices(DEMO, tmp_path / "out", as_of=date(2026, 11, 1))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"错误:打印告知单需要 Playwright,本安装未包含:请运行 {PRINT_EXTRA}\n"

@@ -27,8 +27,10 @@ from . import progress
 from .memo import Memo
 from .sitebuild import TEMPLATES, BuildFailed, SiteBuild
 
-PROJECT = Path(__file__).resolve().parents[2]
-CONFIG = PROJECT / "mkdocs.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "chrome" / "mkdocs.yml"
+"""The engine's configuration, in the package: a wheel builds sites without a checkout."""
+OVERRIDES = Path("site_overrides") / "templates"
+"""Where a centre's template overrides are, relative to the working folder (optional)."""
 
 BUILDING = ".{name}.building-"
 OLD = ".{name}.old-"
@@ -112,6 +114,7 @@ def build_site(
     as_of: date,
     strict: bool = False,
     config: Path = CONFIG,
+    overrides: Path = OVERRIDES,
     check: bool = True,
     shells: bool = True,
 ) -> int:
@@ -130,7 +133,6 @@ def build_site(
     remove_leftovers(out)
     prefix = f"{BUILDING.format(name=out.name)}{os.getpid()}-"
     work = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
-    overrides = config.parent / "site_overrides" / "templates"
     site = SiteBuild(
         catalogue,
         overrides=overrides,
@@ -188,15 +190,29 @@ def port_free(host: str, port: int) -> str | None:
     return None
 
 
-def preview_build(catalogue: Path, site_dir: Path, preview: Memo, *, config: Path = CONFIG) -> None:
+def preview_build(
+    catalogue: Path,
+    site_dir: Path,
+    preview: Memo,
+    *,
+    config: Path = CONFIG,
+    overrides: Path = OVERRIDES,
+) -> None:
     """One rebuild of the preview server into its kept folder, reusing ``preview``."""
-    overrides = config.parent / "site_overrides" / "templates"
     with SiteBuild(catalogue, overrides=overrides, preview=preview) as site:
         site.prepare()
         engine.draw(site, config, site_dir, dirty=True)
 
 
-def serve_site(catalogue: Path, *, host: str, port: int, as_of: date, config: Path = CONFIG) -> int:
+def serve_site(
+    catalogue: Path,
+    *,
+    host: str,
+    port: int,
+    as_of: date,
+    config: Path = CONFIG,
+    overrides: Path = OVERRIDES,
+) -> int:
     """Check, then serve previews that rebuild after every save (live reload).
 
     The server owns the preview memo: each rebuild reuses what the last one computed."""
@@ -205,7 +221,6 @@ def serve_site(catalogue: Path, *, host: str, port: int, as_of: date, config: Pa
         hint = f"请换一个端口,例如 --port {port + 1}"
         print(f"无法在 {host}:{port} 上启动预览:{busy}。{hint}。", file=sys.stderr)
         return 2
-    overrides = config.parent / "site_overrides" / "templates"
     with SiteBuild(catalogue, overrides=overrides, as_of=as_of, progress=_progress()) as first:
         try:
             report, passed = first.check()
@@ -220,13 +235,13 @@ def serve_site(catalogue: Path, *, host: str, port: int, as_of: date, config: Pa
 
     def rebuild(site_dir: Path) -> None:
         try:
-            preview_build(catalogue, site_dir, preview, config=config)
+            preview_build(catalogue, site_dir, preview, config=config, overrides=overrides)
         except BuildFailed as exc:
             print(f"{exc}\n预览未更新。", file=sys.stderr)
 
     # A stopped server (SIGTERM, as from a process manager) removes its folder too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with tempfile.TemporaryDirectory(prefix="banshi-preview-") as site_dir:
-        watch = [catalogue.resolve(), TEMPLATES, overrides]
+        watch = [p for p in (catalogue.resolve(), TEMPLATES, overrides) if p.exists()]
         engine.serve(rebuild, config, Path(site_dir), (host, port), watch)
     return 0

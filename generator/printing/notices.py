@@ -22,7 +22,7 @@ from ..catalogue.loaded import Catalogue, load_catalogue
 from ..portal.build import build_site
 from ..portal.urls import department_notices_url, notice_url
 from . import sheets
-from .pdf import Printer, PrintError, served
+from .pdf import Printer, PrintError, require_printing, served
 
 
 class UsageError(Exception):
@@ -57,9 +57,10 @@ def run_notices(
             return 1
         jobs = _jobs(catalogue, item, department)
         _writable(out)
+        require_printing()
         if changed_since is not None:
             jobs = _only_changed(catalogue, jobs, changed_since, overrides)
-    except (UsageError, vcs.GitError) as exc:
+    except (UsageError, vcs.GitError, PrintError) as exc:
         print(f"错误:{exc}", file=sys.stderr)
         return 2
     if not jobs:

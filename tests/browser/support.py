@@ -20,7 +20,6 @@ from generator.catalogue.loaded import Catalogue
 PROJECT = Path(__file__).resolve().parents[2]
 DEMO_CATALOGUE = PROJECT / "catalogue"
 INJECTION_OVERLAY = PROJECT / "tests" / "fixtures" / "injection"
-MKDOCS_CONFIG = PROJECT / "mkdocs.yml"
 
 CHROMIUM_ARGS = [
     "--headless",
