@@ -77,6 +77,8 @@ def _check(content: bytes) -> None:
         (root / ITEM).write_bytes(content)
         report = check_report(root, as_of=AS_OF)
         assert report.files_checked == 5
+        # A rule that raises is reported, not raised (generator/checks): no rule may.
+        assert not [d.parsable() for d in report if "内部出错" in d.message]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

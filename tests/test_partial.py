@@ -187,6 +187,8 @@ def test_mistyped_structure_never_crashes(mutation: tuple[str, Any]) -> None:
         (root / name).write_text(text, encoding="utf-8")
         report = check_report(root, as_of=AS_OF)
         assert report.files_checked == 5
+        # A rule that raises is reported, not raised (generator/checks): no rule may.
+        assert not [d.parsable() for d in report if "内部出错" in d.message]
         # Rules on a partial item do not sneak past a clean result: something is reported
         # whenever the data no longer validates.
         if data != LOADED[name]:
