@@ -1,9 +1,6 @@
-"""The one engine adapter: MkDocs events mapped to :class:`SiteBuild`, and nothing else.
-
-MkDocs and Material draw the chrome (header, navigation, footer) around the marker pages
-the build names; the build renders all content (autoescaped, never through Markdown) and
-writes the rest itself.  MkDocs runs in-process; only this module imports mkdocs/material.
-"""
+"""The one engine adapter (the only module importing mkdocs): MkDocs events mapped to
+:class:`SiteBuild`.  MkDocs and Material, in-process, draw the chrome around the marker
+pages; the build renders all content (autoescaped, never Markdown) and writes the rest."""
 
 from __future__ import annotations
 
@@ -16,7 +13,6 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
@@ -28,12 +24,8 @@ from mkdocs.structure.toc import get_toc
 from .sitebuild import BuildFailed, SiteBuild
 
 
-# MkDocs' Config and BasePlugin declare an untyped __init_subclass__.
-class BanshiConfig(Config):  # type: ignore[no-untyped-call]
-    pass
-
-
-class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
+# No options: the generator hands the plugin its build.  (BasePlugin is untyped.)
+class BanshiPlugin(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     def __init__(self) -> None:
         self.site: SiteBuild | None = None
         self.drawn: list[str] = []
@@ -86,6 +78,14 @@ class BanshiPlugin(BasePlugin[BanshiConfig]):  # type: ignore[no-untyped-call]
             return html_text
         page.toc = get_toc([{"level": 2, "id": a, "name": n, "children": []} for a, n in drawn[1]])
         return drawn[0]
+
+    def on_page_context(self, context: Any, /, **_: Any) -> Any:
+        # Pages do not name the engine's exact version (nothing to fingerprint, and both
+        # MkDocs 1.6.1 and ProperDocs 1.6.x, running the 1.6 plugin API, draw the same bytes).
+        context["mkdocs_version"] = "1.6"
+        return context
+
+    on_template_context = on_page_context
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = self._build().template_cache
