@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -12,14 +13,20 @@ import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator.portal import memo
 from generator.portal.build import build_site
+from generator.portal.sitebuild import BuildFailed, SiteBuild
+
+from .catalogues import injection_catalogue
 
 pytestmark = pytest.mark.build
 
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
+PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 1)
 BASE_URL = "https://zwfw.example.gov.cn/"
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
@@ -194,3 +201,46 @@ def test_a_catalogue_error_stops_the_build_and_keeps_the_site(
     assert "residence-certificate.yaml" in capsys.readouterr().out
     assert _digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "site"]
+
+
+@pytest.mark.parametrize("catalogue", ["demo", "injection"])
+def test_shells_equal_the_theme_on_the_demo_and_the_injection_catalogues(
+    catalogue: str, tmp_path: Path
+) -> None:
+    root = PROJECT / "catalogue"
+    if catalogue == "injection":
+        root = injection_catalogue(tmp_path / "catalogue")
+    check = catalogue == "demo"  # the checker rightly refuses the injection item
+    assert build_site(root, tmp_path / "filled", as_of=AS_OF, check=check) == 0
+    assert build_site(root, tmp_path / "drawn", as_of=AS_OF, check=check, shells=False) == 0
+    filled, drawn = _digest(tmp_path / "filled"), _digest(tmp_path / "drawn")
+    assert sum(k.startswith("items/") and k.endswith("/notice/index.html") for k in filled) > 10
+    assert filled == drawn
+
+
+def test_every_page_of_a_kind_has_the_toc_its_shell_was_drawn_with(tmp_path: Path) -> None:
+    """The theme draws a kind's table of contents once; a page with another is refused."""
+    site = SiteBuild(PROJECT / "catalogue", overrides=tmp_path)
+    with site:
+        site.prepare()
+        for page in site.plan.pages:
+            if page.shell is not None:
+                first = next(p for p in site.plan.pages if p.shell == page.shell)
+                assert page.toc == first.toc, page.url
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        SiteBuild(PROJECT / "catalogue", overrides=tmp_path) as again,
+    ):
+        real = memo.plan
+
+        def plan(*args: Any, **kwargs: Any) -> Any:
+            catalogue, planned, aside = real(*args, **kwargs)
+            shelled = [p for p in planned.pages if p.shell is not None]
+            odd = (("odd", "另一个目录"),)
+            twin = dataclasses.replace(shelled[-1], url=shelled[-1].url + "x/", toc=odd)
+            planned.pages.append(twin)
+            return catalogue, planned, aside
+
+        patch.setattr(memo, "plan", plan)
+        with pytest.raises(BuildFailed, match="目录与同类页面"):
+            again.prepare()

@@ -176,7 +176,12 @@ class SiteBuild:
         self._shells = {}
         for page in plan.pages:
             if page.shell is not None:
-                self._shells.setdefault(page.shell, page)
+                first = self._shells.setdefault(page.shell, page)
+                # The theme draws each kind's table of contents once, from its first page.
+                if page.toc != first.toc:
+                    raise BuildFailed(
+                        f"页面 {page.url} 的目录与同类页面 {first.url} 不同,不能共用外壳。"
+                    )
         self.env = self.memo.environment(self.overrides)
         self.lastmod = newest_review(catalogue)
         self.chrome = Chrome(
