@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from generator.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -32,3 +37,16 @@ def build_case(case: Path, target: Path) -> Path:
 @pytest.fixture
 def base_catalogue(tmp_path: Path) -> Path:
     return build_case(FIXTURES / "positive" / "base", tmp_path / "catalogue")
+
+
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` in this process (starting Python and importing the
+    generator again costs more than most commands take), captured as a subprocess is."""
+    argv = [str(a) for a in args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())

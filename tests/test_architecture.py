@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ def _module(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.cache
 def _imports() -> dict[str, set[str]]:
     """Module -> the generator modules and third-party top-level names it imports."""
     modules = {_module(p): p for p in PACKAGE.rglob("*.py")}
@@ -112,6 +114,7 @@ def test_nothing_imports_the_command_line() -> None:
     assert users in ([], ["generator.__main__"])
 
 
+@functools.cache
 def _sources() -> dict[str, str]:
     return {_module(p): p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py"))}
 
