@@ -38,8 +38,13 @@ def _digest(site: Path) -> dict[str, str]:
 
 
 def test_the_wheel_builds_the_demo_outside_the_checkout(tmp_path: Path) -> None:
+    # Built from a copy of the sources: setuptools' build/ folder stays out of the checkout.
+    source = tmp_path / "source"
+    shutil.copytree(PROJECT / "generator", source / "generator")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copyfile(PROJECT / name, source / name)
     dist = tmp_path / "dist"
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, PROJECT], tmp_path)
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, source], tmp_path)
     [wheel] = dist.glob("banshi_portal-*.whl")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
