@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ from generator.portal.build import build_site
 from generator.portal.sitebuild import BuildFailed, SiteBuild
 
 from .catalogues import injection_catalogue
+from .conftest import tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -30,14 +30,6 @@ PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 1)
 BASE_URL = "https://zwfw.example.gov.cn/"
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
-
-
-def _digest(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +148,7 @@ def test_search_index_covers_item_guides(built: tuple[Path, Path]) -> None:
 
 
 def test_builds_are_byte_identical(built: tuple[Path, Path]) -> None:
-    one, two = (_digest(site) for site in built)
+    one, two = (tree_digest(site) for site in built)
     assert one == two
     assert any(k.startswith("search-index/p/") for k in one)
 
@@ -167,7 +159,7 @@ def test_shell_pages_equal_pages_the_theme_draws(
     """Item and notice pages filled into a shell are the pages the theme would draw."""
     site = tmp_path_factory.mktemp("theme") / "site"
     assert build_site(PORTAL, site, as_of=AS_OF, strict=True, shells=False) == 0
-    drawn, filled = _digest(site), _digest(built[0])
+    drawn, filled = tree_digest(site), tree_digest(built[0])
     assert any(k.endswith("/notice/index.html") for k in filled)
     assert drawn == filled
 
@@ -190,7 +182,7 @@ def test_a_catalogue_error_stops_the_build_and_keeps_the_site(
 ) -> None:
     site = tmp_path / "site"
     shutil.copytree(built[0], site)
-    before = _digest(site)
+    before = tree_digest(site)
     broken = tmp_path / "catalogue"
     shutil.copytree(PORTAL, broken)
     item = broken / "items" / "gaj" / "residence-certificate.yaml"
@@ -199,7 +191,7 @@ def test_a_catalogue_error_stops_the_build_and_keeps_the_site(
     )
     assert build_site(broken, site, as_of=AS_OF) == 1
     assert "residence-certificate.yaml" in capsys.readouterr().out
-    assert _digest(site) == before
+    assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "site"]
 
 
@@ -213,7 +205,7 @@ def test_shells_equal_the_theme_on_the_demo_and_the_injection_catalogues(
     check = catalogue == "demo"  # the checker rightly refuses the injection item
     assert build_site(root, tmp_path / "filled", as_of=AS_OF, check=check) == 0
     assert build_site(root, tmp_path / "drawn", as_of=AS_OF, check=check, shells=False) == 0
-    filled, drawn = _digest(tmp_path / "filled"), _digest(tmp_path / "drawn")
+    filled, drawn = tree_digest(tmp_path / "filled"), tree_digest(tmp_path / "drawn")
     assert sum(k.startswith("items/") and k.endswith("/notice/index.html") for k in filled) > 10
     assert filled == drawn
 

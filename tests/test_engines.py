@@ -6,7 +6,6 @@ Material and our adapter run on it unchanged, in a process of their own."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.portal.build import build_site
+
+from .conftest import tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -33,14 +34,6 @@ raise SystemExit(main(sys.argv[1:]))
 """
 
 
-def _digest(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_properdocs_builds_the_demo_byte_for_byte_as_mkdocs(tmp_path: Path) -> None:
     pytest.importorskip("properdocs", reason="pip install properdocs (the [test] extra)")
     catalogue = shutil.copytree(PROJECT / "catalogue", tmp_path / "catalogue")
@@ -54,6 +47,6 @@ def test_properdocs_builds_the_demo_byte_for_byte_as_mkdocs(tmp_path: Path) -> N
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    mkdocs, properdocs = _digest(tmp_path / "mkdocs"), _digest(tmp_path / "properdocs")
+    mkdocs, properdocs = tree_digest(tmp_path / "mkdocs"), tree_digest(tmp_path / "properdocs")
     assert len(mkdocs) > 100 and any(k.startswith("items/") for k in mkdocs)
     assert properdocs == mkdocs

@@ -7,7 +7,6 @@ the server does, and compares every file with a fresh full build of the edited c
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -17,23 +16,17 @@ import pytest
 from generator.portal.build import build_site, preview_build
 from generator.portal.memo import Memo
 
+from .conftest import tree_digest
+
 pytestmark = pytest.mark.build
 
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
 
 
-def _digest(out: Path) -> dict[str, str]:
-    return {
-        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(out.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _served(catalogue: Path, out: Path, preview: Memo) -> dict[str, str]:
     """One rebuild as ``make serve`` runs it: the site folder kept, ``preview`` reused."""
     preview_build(catalogue, out, preview)
-    return _digest(out)
+    return tree_digest(out)
 
 
 def _served_copy(tmp_path: Path) -> Path:
@@ -46,7 +39,7 @@ def _served_copy(tmp_path: Path) -> Path:
 def _full_build(catalogue: Path, out: Path) -> dict[str, str]:
     """A one-off build with nothing remembered: what every rebuild must equal."""
     assert build_site(catalogue, out, as_of=date(2026, 1, 1), check=False) == 0
-    return _digest(out)
+    return tree_digest(out)
 
 
 EDITS = {

@@ -3,7 +3,6 @@ builds the demo from a catalogue path, byte for byte as the checkout does."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.portal.build import build_site
+
+from .conftest import tree_digest
 
 pytestmark = pytest.mark.build
 
@@ -27,14 +28,6 @@ def _run(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[st
     )
     assert result.returncode in (0, 2), f"{command}\n{result.stdout}\n{result.stderr}"
     return result
-
-
-def _digest(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_the_wheel_builds_the_demo_outside_the_checkout(tmp_path: Path) -> None:
@@ -59,7 +52,7 @@ def test_the_wheel_builds_the_demo_outside_the_checkout(tmp_path: Path) -> None:
     built = _run([*command, tmp_path / "site", "--as-of", AS_OF.isoformat()], tmp_path)
     assert built.returncode == 0 and "已生成" in built.stdout
     assert build_site(catalogue, tmp_path / "checkout-site", as_of=AS_OF) == 0
-    assert _digest(tmp_path / "site") == _digest(tmp_path / "checkout-site")
+    assert tree_digest(tmp_path / "site") == tree_digest(tmp_path / "checkout-site")
 
     # Printing is the optional extra: without it, one line says how to get it.
     notices = [python, "-m", "generator", "notices", "--catalogue", catalogue, "--out", "pdf"]
