@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import hashlib
 import io
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -61,3 +65,26 @@ def tree_digest(root: Path) -> dict[str, str]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
+
+
+@functools.cache
+def _base_copy() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="banshi-fuzz-")) / "catalogue"
+    atexit.register(shutil.rmtree, root.parent, True)
+    shutil.copytree(BASE, root)
+    return root
+
+
+@contextlib.contextmanager
+def base_with(name: str, content: bytes) -> Iterator[Path]:
+    """The base catalogue with the file ``name`` holding ``content``: one copy for the
+    whole run, the file restored afterwards (property tests check hundreds of examples,
+    and copying the catalogue for each took longer than checking it)."""
+    root = _base_copy()
+    path = root / name
+    original = (BASE / name).read_bytes()
+    path.write_bytes(content)
+    try:
+        yield root
+    finally:
+        path.write_bytes(original)
