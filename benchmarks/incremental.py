@@ -8,7 +8,6 @@ Run as ``python benchmarks/incremental.py CATALOGUE`` (``make bench`` calls it).
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
@@ -18,30 +17,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from generator.portal.build import preview_build  # noqa: E402
+from generator.portal.memo import Memo  # noqa: E402
 
 
-def _rebuild(catalogue: Path, site: Path) -> float:
-    """One rebuild as ``make serve`` runs it: ``mkdocs serve --dirty`` (folder kept)."""
-    os.environ["BANSHI_CATALOGUE"] = str(catalogue)
+def _rebuild(catalogue: Path, site: Path, preview: Memo) -> float:
+    """One rebuild as ``make serve`` runs it: the folder and the server's memo kept."""
     start = time.perf_counter()
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=True)
-    build(config, dirty=True)
+    preview_build(catalogue, site, preview)
     return time.perf_counter() - start
 
 
 def measure(source: Path) -> dict[str, float]:
+    preview = Memo(enabled=True)
     with tempfile.TemporaryDirectory() as tmp:
         catalogue = Path(tmp) / "catalogue"
         shutil.copytree(source, catalogue)
         site = Path(tmp) / "site"
-        first = _rebuild(catalogue, site)
+        first = _rebuild(catalogue, site, preview)
         item = sorted((catalogue / "items").rglob("*.yaml"))[0]
         text = item.read_text(encoding="utf-8")
         item.write_text(text.replace("name: ", "name: 修改", 1), encoding="utf-8")
-        edit = _rebuild(catalogue, site)
+        edit = _rebuild(catalogue, site, preview)
         return {"first_build_s": round(first, 2), "item_edit_rebuild_s": round(edit, 2)}
 
 

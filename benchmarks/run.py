@@ -203,14 +203,15 @@ resident set of one process of the build.
 
 How the build keeps up (generator/portal/):
 
-- `build` has the MkDocs process check the catalogue (`checkgate.py`): one load, on every core.
-- Flow charts and QR codes are drawn on every core (`views.draw_all`, `forked.py`).
+- `build` is one process: `SiteBuild` checks, plans and writes, MkDocs draws in-process
+  (`sitebuild.py`); the catalogue is loaded once, on every core.
+- Flow charts and QR codes are drawn on every core (`views.draw_all`, `parallel.py`).
 - Item guides, notice sheets and department batch pages are filled into one shell page per
   kind that Material draws, on every core (`shells.py`); per-item `index.json` likewise.
 - Open data is written by orjson and a small SpreadsheetML writer (`opendata/`).
 - The collector is frozen once the catalogue is planned: it no longer rescans it.
-- `make serve` runs `mkdocs serve --dirty`: a save re-reads one item, reuses every other
-  item's rendered pages (`memo.py`) and writes only the files whose bytes changed.
+- `make serve` keeps its folder and its memo between rebuilds: a save re-reads one item,
+  reuses every other item's rendered pages (`memo.py`) and writes only changed files.
 
 """
 

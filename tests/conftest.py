@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import functools
+import hashlib
+import io
 import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from generator.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -39,3 +49,49 @@ def build_case(case: Path, target: Path) -> Path:
 @pytest.fixture
 def base_catalogue(tmp_path: Path) -> Path:
     return build_case(FIXTURES / "positive" / "base", tmp_path / "catalogue")
+
+
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` in this process (starting Python and importing the
+    generator again costs more than most commands take), captured as a subprocess is."""
+    argv = [str(a) for a in args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Every file under ``root`` (relative path -> sha256): two trees are byte-identical
+    exactly when their digests are equal."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@functools.cache
+def _base_copy() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="banshi-fuzz-")) / "catalogue"
+    atexit.register(shutil.rmtree, root.parent, True)
+    shutil.copytree(BASE, root)
+    return root
+
+
+@contextlib.contextmanager
+def base_with(name: str, content: bytes) -> Iterator[Path]:
+    """The base catalogue with the file ``name`` holding ``content``: one copy for the
+    whole run, the file restored afterwards (property tests check hundreds of examples,
+    and copying the catalogue for each took longer than checking it)."""
+    root = _base_copy()
+    path = root / name
+    original = (BASE / name).read_bytes()
+    path.write_bytes(content)
+    try:
+        yield root
+    finally:
+        path.write_bytes(original)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ def _module(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.cache
 def _imports() -> dict[str, set[str]]:
     """Module -> the generator modules and third-party top-level names it imports."""
     modules = {_module(p): p for p in PACKAGE.rglob("*.py")}
@@ -124,3 +126,106 @@ def test_the_importer_stays_below_the_portal() -> None:
         if t.startswith("generator.") and t.count(".") >= 1
     }
     assert used <= allowed, used - allowed
+
+
+@functools.cache
+def _sources() -> dict[str, str]:
+    return {_module(p): p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_no_build_is_steered_by_banshi_variables() -> None:
+    """Builds take explicit arguments: no environment variable of ours is read anywhere
+    (the generator with its mkdocs.yml, its tests, its benchmarks, the Makefile)."""
+    root = PACKAGE.parent
+    files = [
+        *PACKAGE.rglob("*.py"),
+        *(root / "benchmarks").rglob("*.py"),
+        *(root / "tests").rglob("*.py"),
+        root / "Makefile",
+        *PACKAGE.rglob("*.yml"),
+    ]
+    pattern = "BANSHI" + "_"  # spelled in two so that this file does not match itself
+    users = sorted(
+        str(path.relative_to(root))
+        for path in files
+        if path.is_file() and pattern in path.read_text(encoding="utf-8")
+    )
+    assert users == []
+    assert "!ENV" not in (PACKAGE / "chrome" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+_CONTAINERS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+_IMMUTABLE_CALLS = {"TypeVar", "ParamSpec", "NewType", "Path", "frozenset", "tuple"}
+_MUTATORS = {"append", "extend", "update", "add", "setdefault", "pop", "clear", "insert"}
+
+ALLOWED_STATE = {
+    # Caches of pure functions of their key (what they hold is never handed out changed).
+    "generator.catalogue.partial": {"_ADAPTERS"},
+    "generator.catalogue.sources": {"_PLAIN_TAGS"},
+    "generator.checks.synonyms": {"_CACHE"},
+    "generator.checks.text": {"_last"},
+    # The rule registry, filled once by the rule modules' decorators at import.
+    "generator.checks": {"RULES", "_ITEM_RULES", "_CATALOGUE_RULES"},
+    # A fork pool's task, set right before forking so that closures can be tasks.
+    "generator.parallel": {"_JOB"},
+    # The running build's progress callback, scoped by a context manager.
+    "generator.portal.progress": {"_CURRENT"},
+}
+"""Module-level state that is not a constant, and why.  Anything else is a side channel."""
+
+
+def _module_state(tree: ast.Module) -> set[str]:
+    """Names rebound through ``global``, and module-level objects (``X = Thing()``) or
+    containers that code of the module changes (stores into, or calls a method of)."""
+    objects: set[str] = set()
+    containers: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            value = node.value
+            if isinstance(value, _CONTAINERS) or (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name)
+                and value.func.id in {"dict", "list", "set", "defaultdict"}
+            ):
+                containers |= names
+            elif (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name)
+                and value.func.id.lstrip("_")[:1].isupper()
+                and value.func.id not in _IMMUTABLE_CALLS
+            ):
+                objects |= names
+    found: set[str] = set()
+    for sub in ast.walk(tree):
+        if isinstance(sub, ast.Global):
+            found.update(sub.names)
+        elif isinstance(sub, ast.Subscript | ast.Attribute) and isinstance(sub.ctx, ast.Store):
+            if isinstance(sub.value, ast.Name) and sub.value.id in containers | objects:
+                found.add(sub.value.id)
+        elif (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Attribute)
+            and isinstance(sub.func.value, ast.Name)
+            and (
+                sub.func.value.id in objects
+                or (sub.func.value.id in containers and sub.func.attr in _MUTATORS)
+            )
+        ):
+            found.add(sub.func.value.id)
+    return found
+
+
+def test_no_module_level_mutable_state_but_the_listed() -> None:
+    found = {}
+    for module, source in _sources().items():
+        state = _module_state(ast.parse(source))
+        if state:
+            found[module] = state
+    assert found == ALLOWED_STATE
+
+
+def test_the_engine_adapter_stays_thin() -> None:
+    adapter = PACKAGE / "portal" / "mkdocs_plugin.py"
+    assert len(adapter.read_text(encoding="utf-8").splitlines()) <= 150

@@ -2,42 +2,50 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
-import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.portal import urls
+from generator.portal import memo, urls
 from generator.portal.build import build_site
+from generator.portal.sitebuild import BuildFailed, SiteBuild
+
+from .catalogues import injection_catalogue
+from .conftest import tree_digest
 
 pytestmark = pytest.mark.build
 
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
+PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 1)
 BASE_URL = "https://zwfw.example.gov.cn/"
 ASSET_NAMES = ("portal.css", "portal.js", "search.js", "search.css", "care-init.js")
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
 
 
-def _digest(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The same catalogue built twice: in this process, and by the command line in another
+    process with another string hash seed (nothing may depend on set or dict order)."""
     root = tmp_path_factory.mktemp("build")
     first, second = root / "one" / "site", root / "two" / "site"
     assert build_site(PORTAL, first, as_of=AS_OF, strict=True) == 0
-    assert build_site(PORTAL, second, as_of=AS_OF, strict=True) == 0
+    command = [sys.executable, "-m", "generator", "build", "--strict", "--as-of", str(AS_OF)]
+    command += ["--catalogue", str(PORTAL), "--out", str(second)]
+    seed = "1" if os.environ.get("PYTHONHASHSEED") == "2" else "2"
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
     return first, second
 
 
@@ -141,21 +149,18 @@ def test_search_index_covers_item_guides(built: tuple[Path, Path]) -> None:
 
 
 def test_builds_are_byte_identical(built: tuple[Path, Path]) -> None:
-    one, two = (_digest(site) for site in built)
+    one, two = (tree_digest(site) for site in built)
     assert one == two
     assert any(k.startswith("search-index/p/") for k in one)
 
 
 def test_shell_pages_equal_pages_the_theme_draws(
-    built: tuple[Path, Path],
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
+    built: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Item and notice pages filled into a shell are the pages the theme would draw."""
-    monkeypatch.setenv("BANSHI_SHELLS", "false")
     site = tmp_path_factory.mktemp("theme") / "site"
-    assert build_site(PORTAL, site, as_of=AS_OF, strict=True) == 0
-    drawn, filled = _digest(site), _digest(built[0])
+    assert build_site(PORTAL, site, as_of=AS_OF, strict=True, shells=False) == 0
+    drawn, filled = tree_digest(site), tree_digest(built[0])
     assert any(k.endswith("/notice/index.html") for k in filled)
     assert drawn == filled
 
@@ -178,7 +183,7 @@ def test_a_catalogue_error_stops_the_build_and_keeps_the_site(
 ) -> None:
     site = tmp_path / "site"
     shutil.copytree(built[0], site)
-    before = _digest(site)
+    before = tree_digest(site)
     broken = tmp_path / "catalogue"
     shutil.copytree(PORTAL, broken)
     item = broken / "items" / "gaj" / "residence-certificate.yaml"
@@ -187,5 +192,48 @@ def test_a_catalogue_error_stops_the_build_and_keeps_the_site(
     )
     assert build_site(broken, site, as_of=AS_OF) == 1
     assert "residence-certificate.yaml" in capsys.readouterr().out
-    assert _digest(site) == before
+    assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "site"]
+
+
+@pytest.mark.parametrize("catalogue", ["demo", "injection"])
+def test_shells_equal_the_theme_on_the_demo_and_the_injection_catalogues(
+    catalogue: str, tmp_path: Path
+) -> None:
+    root = PROJECT / "catalogue"
+    if catalogue == "injection":
+        root = injection_catalogue(tmp_path / "catalogue")
+    check = catalogue == "demo"  # the checker rightly refuses the injection item
+    assert build_site(root, tmp_path / "filled", as_of=AS_OF, check=check) == 0
+    assert build_site(root, tmp_path / "drawn", as_of=AS_OF, check=check, shells=False) == 0
+    filled, drawn = tree_digest(tmp_path / "filled"), tree_digest(tmp_path / "drawn")
+    assert sum(k.startswith("items/") and k.endswith("/notice/index.html") for k in filled) > 10
+    assert filled == drawn
+
+
+def test_every_page_of_a_kind_has_the_toc_its_shell_was_drawn_with(tmp_path: Path) -> None:
+    """The theme draws a kind's table of contents once; a page with another is refused."""
+    site = SiteBuild(PROJECT / "catalogue", overrides=tmp_path)
+    with site:
+        site.prepare()
+        for page in site.plan.pages:
+            if page.shell is not None:
+                first = next(p for p in site.plan.pages if p.shell == page.shell)
+                assert page.toc == first.toc, page.url
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        SiteBuild(PROJECT / "catalogue", overrides=tmp_path) as again,
+    ):
+        real = memo.plan
+
+        def plan(*args: Any, **kwargs: Any) -> Any:
+            catalogue, planned, aside = real(*args, **kwargs)
+            shelled = [p for p in planned.pages if p.shell is not None]
+            odd = (("odd", "另一个目录"),)
+            twin = dataclasses.replace(shelled[-1], url=shelled[-1].url + "x/", toc=odd)
+            planned.pages.append(twin)
+            return catalogue, planned, aside
+
+        patch.setattr(memo, "plan", plan)
+        with pytest.raises(BuildFailed, match="目录与同类页面"):
+            again.prepare()

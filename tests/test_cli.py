@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import FIXTURES, build_case
+from .conftest import FIXTURES, build_case, run_cli
 
 ITEM = "items/scjgj/shipin-jingying.yaml"
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_cli("check", *args)
 
 
 def case(name: str, tmp_path: Path) -> Path:

@@ -25,7 +25,7 @@ def test_committed_recipes_are_what_the_policy_renders() -> None:
 
 
 def test_the_meta_policy_is_the_header_policy_less_framing() -> None:
-    theme = (PROJECT / "site_overrides/theme/main.html").read_text(encoding="utf-8")
+    theme = (PROJECT / "generator/chrome/theme/main.html").read_text(encoding="utf-8")
     assert f'content="{policy.CSP_META}"' in theme
     assert policy.CSP == policy.CSP_META + "; frame-ancestors 'none'"
 

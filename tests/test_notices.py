@@ -12,13 +12,16 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from generator import vcs
 from generator.catalogue.loaded import load_catalogue
-from generator.printing import gitrev, sheets
-from generator.printing.notices import Progress
+from generator.printing import sheets
+from generator.printing.notices import Progress, run_notices
+from generator.printing.pdf import PRINT_EXTRA
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEMO = PROJECT / "catalogue"
@@ -92,7 +95,7 @@ def test_changed_compares_printed_content_not_files(repo: Path, tmp_path: Path) 
 def test_export_writes_the_catalogue_as_committed(repo: Path, tmp_path: Path) -> None:
     """From inside the repository's catalogue folder, as ``notices`` runs it."""
     target = tmp_path / "before"
-    assert gitrev.export(repo, gitrev.resolve(repo, "HEAD"), target)
+    assert vcs.export_catalogue(repo, vcs.resolve("HEAD", vcs.toplevel(repo)), target)
     item = f"items/{PRINTED[0]}/{PRINTED[1]}.yaml"
     assert "原居民身份证(含临时身份证)" in (repo / item).read_text(encoding="utf-8")
     assert "原居民身份证(含临时身份证)" not in (target / item).read_text(encoding="utf-8")
@@ -109,8 +112,8 @@ def test_a_version_line_alone_is_no_change(repo: Path) -> None:
     [
         (["--item", "no-such-item"], "没有事项 no-such-item"),
         (["--department", "no-such-department"], "部门 no-such-department 不存在"),
-        (["--changed-since", "no-such-revision"], "不认识修订版本 no-such-revision"),
-        (["--changed-since=--output=x"], "不是有效的修订版本"),
+        (["--changed-since", "no-such-revision"], "未知的版本:no-such-revision"),
+        (["--changed-since=--output=x"], "未知的版本:--output=x"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
@@ -209,3 +212,13 @@ def test_progress_shows_on_a_terminal_only() -> None:
     quiet.step("a")
     quiet.done()
     assert pipe.getvalue() == ""
+
+
+def test_without_the_print_extra_notices_says_how_to_install_it_before_building(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "playwright", None)  # as if not installed
+    code = run_notices(DEMO, tmp_path / "out", as_of=date(2026, 11, 1))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"错误:打印告知单需要 Playwright,本安装未包含:请运行 {PRINT_EXTRA}\n"

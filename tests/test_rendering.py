@@ -47,7 +47,7 @@ def test_golden(url: str, golden: str) -> None:
     page = _plan(PORTAL).by_url()[url]
     html = _normalise(render_page(make_environment(), page))
     path = GOLDEN / golden
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html, encoding="utf-8")
     assert html == path.read_text(encoding="utf-8"), f"{golden} differs; UPDATE_GOLDEN=1 to accept"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.portal import shells
+from generator.portal import shells, sitemap
 from generator.portal.pages import Page
 from generator.portal.urls import SHELL_ID, item_url, notice_url
 
@@ -49,25 +51,22 @@ def test_page_id_is_the_item_id(notice: bool) -> None:
     assert shells.page_id(_page("birth-registration", notice=notice)) == "birth-registration"
 
 
-def test_sitemap_swaps_the_shells_for_the_pages() -> None:
+def test_sitemap_lists_the_pages_with_the_catalogues_date(tmp_path: Path) -> None:
     entry = (
         "    <url>\n         <loc>{}</loc>\n         <lastmod>2026-11-07</lastmod>\n    </url>\n"
     )
-    text = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset>\n'
+    text = sitemap.sitemap(["https://x/", "https://x/a?b&c"], date(2026, 11, 7))
+    assert text == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         + entry.format("https://x/")
-        + entry.format(f"https://x/items/{SHELL_ID}/")
-        + "</urlset>\n"
+        + entry.format("https://x/a?b&amp;c")
+        + "</urlset>"
     )
-    pages = [_page("a"), _page("a", notice=True), Page("/about/", "t", "t", {})]
-    fixed = shells.fix_sitemap(text, pages, lambda url: "https://x" + url)
-    assert fixed == (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset>\n'
-        + entry.format("https://x/")
-        + entry.format("https://x/items/a/")
-        + entry.format("https://x/items/a/notice/")
-        + "</urlset>\n"
-    )
+    sitemap.write_sitemaps(tmp_path, ["https://x/"], date(2026, 11, 7))
+    packed = (tmp_path / "sitemap.xml.gz").read_bytes()
+    assert int.from_bytes(packed[4:8], "little") == sitemap.epoch(date(2026, 11, 7))
+    assert gzip.decompress(packed) == (tmp_path / "sitemap.xml").read_bytes()
 
 
 def test_write_pages_in_parallel_matches_one_process(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Strict, Tag
 
@@ -32,8 +32,26 @@ Day = Annotated[date, Field(description="日期,如 2026-01-01")]
 Path = Annotated[str, Strict(), Field(description="相对于 catalogue/ 的文件路径,如 forms/xxx.pdf")]
 
 
+class MissingField(AttributeError):
+    """A field of a partial model (catalogue/partial.py) that failed validation was read.
+
+    An ``AttributeError``, so ``getattr(model, name, default)`` still works; the rule
+    runner skips a rule that raises it (the field's schema error is already reported)."""
+
+    def __init__(self, model: str, name: str) -> None:
+        super().__init__(f"{model}.{name} 未通过校验,无值")
+        self.model, self.name = model, name
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            if name in type(self).model_fields:
+                raise MissingField(type(self).__name__, name)
+            return super().__getattr__(name)
 
 
 # --- enumerations (values are what staff type) ------------------------------------------

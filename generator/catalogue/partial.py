@@ -11,7 +11,7 @@ part (issue 8: every problem in one run).  ``salvage`` rebuilds a model field by
   left out, and so is the default an absent field would get: a rule must not mistake a
   mistyped ``joint_departments`` for an empty one.
 
-A left-out field is absent from the instance: reading it raises ``AttributeError``.
+A left-out field is absent from the instance: reading it raises ``MissingField``.
 Rules guard the fields they iterate over, and the rule runner skips a rule that still
 reads an absent field (see ``generator.checks.run_item_rules``).  Instances are built
 with ``model_construct``, without validation, so salvaging never raises on bad data.

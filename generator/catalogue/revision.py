@@ -12,12 +12,10 @@ of the files' content.  Both are deterministic for a given commit.
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import vcs
 from .loaded import Catalogue
 
 SHARED_FILES = ("centre.yaml", "departments.yaml", "laws.yaml")
@@ -54,54 +52,27 @@ def content_versions(catalogue: Catalogue) -> dict[str, SheetVersion]:
     }
 
 
-def sheet_versions(catalogue: Catalogue) -> dict[str, SheetVersion]:
-    """Each item's sheet version: the last commit touching its sources, else a content hash."""
+def sheet_versions(catalogue: Catalogue, walk: vcs.Walk | None = None) -> dict[str, SheetVersion]:
+    """Each item's sheet version: the last commit touching its sources, else a content hash.
+
+    ``walk`` is the catalogue's history when the caller has it already (the build walks
+    once for history and versions); without, it is walked here."""
     versions = content_versions(catalogue)
-    history = _git_history(catalogue.root)
-    if history is None:
-        return versions
-    last, dirty = history
+    if walk is None:
+        try:
+            walk = vcs.walk(catalogue.root)
+        except vcs.GitError:
+            return versions
+    last = walk.last_commits()
     for item_id in catalogue.items:
         sources = [item_file(catalogue, item_id).as_posix(), *SHARED_FILES]
-        if any(path in dirty for path in sources):
+        if any(path in walk.changed for path in sources):
             continue
         commits = [last[path] for path in sources if path in last]
         if commits:
             newest = min(commits)  # the log lists the newest commit first
             versions[item_id] = SheetVersion("git", newest[1][:HASH_LENGTH])
     return versions
-
-
-def _git_history(root: Path) -> tuple[Mapping[str, tuple[int, str]], set[str]] | None:
-    """(catalogue path -> (age rank, hash) of its last commit, paths with local changes)."""
-    git = shutil.which("git")
-    if git is None or not root.is_dir():
-        return None
-    log = _run([git, "log", "--format=%x00%H", "--name-only", "--relative", "--", "."], root)
-    # Porcelain status paths are relative to the repository root, whatever the cwd.
-    prefix = _run([git, "rev-parse", "--show-prefix"], root)
-    status = _run([git, "status", "--porcelain", "-z", "--untracked-files=all", "--", "."], root)
-    if log is None or prefix is None or status is None:
-        return None
-    prefix = prefix.strip()
-    last: dict[str, tuple[int, str]] = {}
-    for rank, block in enumerate(log.split("\0")[1:]):
-        commit, _, names = block.partition("\n")
-        for name in names.split("\n"):
-            if name and name not in last:
-                last[name] = (rank, commit.strip())
-    dirty = {entry[3:].removeprefix(prefix) for entry in status.split("\0") if len(entry) > 3}
-    return last, dirty
-
-
-def _run(command: list[str], cwd: Path) -> str | None:
-    try:
-        result = subprocess.run(
-            command, cwd=cwd, capture_output=True, text=True, check=False, timeout=60
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def _read(path: Path) -> bytes:

@@ -13,14 +13,11 @@ cannot be pickled back; the main process re-reads that one file (they are rare).
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import parallel
 from ..catalogue.diagnostics import Diagnostic, Report
 from ..catalogue.loaded import (
     Catalogue,
@@ -35,22 +32,12 @@ from ..catalogue.sources import SourceMap
 from ..catalogue.tree import scan_items
 from . import CheckContext, run_catalogue_rules, run_item_rules
 
-PARALLEL_THRESHOLD = 400  # below this, starting processes costs more than it saves
-
 _Result = tuple[str, str, str, dict[str, Any] | None, bool, list[Diagnostic]]
 
 
-@dataclass
-class _WorkerState:
-    context: CheckContext | None = None
-
-
-_STATE = _WorkerState()
-
-
-def _check_files(root: Path, paths: list[Path], context: CheckContext) -> list[_Result]:
-    results: list[_Result] = []
-    for path in paths:
+def _check_file(root: Path, path: Path, context: CheckContext) -> _Result:
+    """One item file checked in a worker: plain data back, never a model (see above)."""
+    with no_gc():
         loaded, diags = load_item(root, path, lazy=True, partial=True)
         data, partial = None, False
         if loaded is not None:
@@ -60,23 +47,7 @@ def _check_files(root: Path, paths: list[Path], context: CheckContext) -> list[_
             file = loaded.source.file
         else:
             file = path.as_posix()
-        results.append((str(path), file, path.stem, data, partial, diags))
-    return results
-
-
-def _worker(args: tuple[Path, list[Path]]) -> list[_Result]:
-    root, paths = args
-    assert _STATE.context is not None  # set before the fork
-    with no_gc():
-        return _check_files(root, paths, _STATE.context)
-
-
-def _workers(requested: int | None, files: int) -> int:
-    if requested is not None:
-        return max(1, requested)
-    if files < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(os.cpu_count() or 1, 8)
+        return str(path), file, path.stem, data, partial, diags
 
 
 def check_catalogue(
@@ -90,7 +61,7 @@ def check_catalogue(
     report.extend(tree.diagnostics)
     paths = tree.paths
     report.files_checked += len(paths)
-    count = _workers(workers, len(paths))
+    count = parallel.workers(len(paths), workers)
     with no_gc():
         _load_items(root, paths, catalogue, context, report, count)
     catalogue.items = dict(sorted(catalogue.items.items()))
@@ -114,19 +85,18 @@ def _load_items(
             if loaded is not None:
                 report.extend(run_item_rules(loaded, context))
                 add_item(catalogue, loaded, report)
-    else:
-        _STATE.context = context
-        size = max(1, len(paths) // (count * 4))
-        chunks = [(root, paths[i : i + size]) for i in range(0, len(paths), size)]
-        # fork shares the already-loaded laws and departments with the workers for free.
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            for results in pool.map(_worker, chunks):
-                for result in results:
-                    report.extend(result[-1])
-                    received = _received(root, result)
-                    if received is not None:
-                        add_item(catalogue, received, report)
-        _STATE.context = None
+        return
+
+    def check(path: Path) -> _Result:
+        return _check_file(root, path, context)
+
+    # fork shares the already-loaded laws and departments with the workers for free.
+    for results in parallel.fork_map(check, paths, processes=count):
+        for result in results:
+            report.extend(result[-1])
+            received = _received(root, result)
+            if received is not None:
+                add_item(catalogue, received, report)
 
 
 def _received(root: Path, result: _Result) -> LoadedItem | None:

@@ -13,7 +13,7 @@ CSP_META = (
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'"
 )
-"""The policy every page also carries as a meta tag (site_overrides/theme/main.html), so the
+"""The policy every page also carries as a meta tag (generator/chrome/theme/main.html), so the
 site is protected opened from disk or on a host that sets no headers."""
 
 CSP = CSP_META + "; frame-ancestors 'none'"

@@ -1,19 +1,20 @@
-"""``python -m generator build`` and ``serve``: check and run MkDocs in a subprocess.
+"""``python -m generator build`` and ``serve``: one process, no child, nothing left behind.
 
-``build`` has the MkDocs process check the catalogue it loads (:mod:`.checkgate`);
-``serve`` checks first, then becomes ``mkdocs serve``.
-
-No MkDocs import here: MkDocs runs as ``python -m mkdocs`` with the catalogue passed in
-``BANSHI_CATALOGUE`` (read by mkdocs.yml's ``!ENV``).  A build goes into a temporary
-sibling directory and is swapped into place only when it succeeded, so a failed build
-never replaces the previous good site.
+``build`` checks the catalogue, plans and draws the site (:class:`SiteBuild`, through the
+engine adapter) into a temporary sibling folder, makes it world-readable and swaps it
+into place only when everything succeeded, so a failed build never replaces the previous
+good site.  A build killed half-way leaves its folder behind; the next build removes it.
+``serve`` makes sure its port is free before it builds anything.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
-import subprocess
+import signal
+import socket
+import stat
 import sys
 import tempfile
 import time
@@ -22,42 +23,75 @@ from pathlib import Path
 
 from ..catalogue.diagnostics import format_text
 from ..deploy.precompress import finish_site
-from . import checkgate, progress
+from . import mkdocs_plugin as engine
+from . import progress
+from .memo import Memo
+from .sitebuild import TEMPLATES, BuildFailed, SiteBuild
 
-PROJECT = Path(__file__).resolve().parents[2]
-CONFIG = PROJECT / "mkdocs.yml"
+CONFIG = Path(__file__).resolve().parent.parent / "chrome" / "mkdocs.yml"
+"""The engine's configuration, in the package: a wheel builds sites without a checkout."""
+OVERRIDES = Path("site_overrides") / "templates"
+"""Where a centre's template overrides are, relative to the working folder (optional)."""
+
+BUILDING = ".{name}.building-"
+OLD = ".{name}.old-"
+"""Folders beside the site: ``<prefix><pid of the building process>-<random>``."""
+STALE_REPORTS = "banshi-check-*.json"
+"""What builds before this one left in the temp folder (they checked in a child)."""
 
 
-def _mkdocs_env(catalogue: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["BANSHI_CATALOGUE"] = str(catalogue.resolve())
-    env.setdefault("PYTHONHASHSEED", "0")
-    return env
+def site_size(site: Path) -> tuple[int, int]:
+    """(HTML pages, total bytes) of a built site."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.suffix == ".html" for p in files), sum(p.stat().st_size for p in files)
 
 
-def _checked(catalogue: Path, *, as_of: date, strict: bool) -> bool:
-    """Run the same checks as ``check``; print its diagnostics; True if the build may go on."""
-    from ..checks.pipeline import check_report
-
-    if progress.wanted():
-        print("检查目录……", file=sys.stderr)
-    if not catalogue.is_dir():
-        print(f"目录不存在:{catalogue}", file=sys.stderr)
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
         return False
-    report = check_report(catalogue, as_of=as_of)
-    if report.diagnostics:
-        sys.stdout.write(format_text(report))
-    if report.exit_code(strict=strict):
-        print("目录检查未通过,网站未生成;原有网站保持不变。", file=sys.stderr)
-        return False
+    except PermissionError:
+        return True
     return True
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Remove what killed builds into ``out`` left: their folders beside it (named with
+    the building process's id, so a build still running is left alone) and old reports."""
+    removed: list[Path] = []
+    for pattern in (BUILDING, OLD):
+        prefix = pattern.format(name=out.name)
+        for path in sorted(out.parent.glob(prefix + "*")):
+            pid = path.name.removeprefix(prefix).split("-", 1)[0]
+            if path.is_dir() and not (pid.isdigit() and _alive(int(pid))):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    for report in sorted(Path(tempfile.gettempdir()).glob(STALE_REPORTS)):
+        report.unlink(missing_ok=True)
+        removed.append(report)
+    return removed
+
+
+def publishable(site: Path) -> None:
+    """Folders 0755 and files 0644, whatever the temporary folder's mode and the umask:
+    a web server running as another user must read every page."""
+    site.chmod(0o755)
+    for top, dirs, files in os.walk(site):
+        for name in dirs:
+            os.chmod(os.path.join(top, name), 0o755)
+        for name in files:
+            path = os.path.join(top, name)
+            if not stat.S_ISLNK(os.lstat(path).st_mode):
+                os.chmod(path, 0o644)
 
 
 def _swap(new: Path, out: Path) -> None:
     """Put ``new`` at ``out``; the old site is removed only after the new one is in place."""
     old: Path | None = None
     if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        prefix = f"{OLD.format(name=out.name)}{os.getpid()}-"
+        old = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
         old.rmdir()
         out.rename(old)
     try:
@@ -70,10 +104,8 @@ def _swap(new: Path, out: Path) -> None:
         shutil.rmtree(old)
 
 
-def site_size(site: Path) -> tuple[int, int]:
-    """(HTML pages, total bytes) of a built site."""
-    files = [p for p in site.rglob("*") if p.is_file()]
-    return sum(p.suffix == ".html" for p in files), sum(p.stat().st_size for p in files)
+def _progress() -> progress.Progress | None:
+    return progress.Bars() if progress.wanted() else None
 
 
 def build_site(
@@ -83,12 +115,15 @@ def build_site(
     as_of: date,
     strict: bool = False,
     config: Path = CONFIG,
+    overrides: Path = OVERRIDES,
     check: bool = True,
+    shells: bool = True,
 ) -> int:
     """Check the catalogue, build the site into ``out``; 0 on success, 1 on any failure.
 
     ``check=False`` exists for the escaping tests only, which must build a catalogue full
     of markup that the checker rightly refuses; the command line never offers it.
+    ``shells=False`` has the theme draw every page (the tests compare the two).
     """
     if not catalogue.is_dir():
         print(f"目录不存在:{catalogue}", file=sys.stderr)
@@ -96,52 +131,38 @@ def build_site(
     started = time.monotonic()
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "-f",
-        str(config),
-        "-d",
-        str(work),
-    ]
-    env = _mkdocs_env(catalogue)
-    # The building process checks (see checkgate): the catalogue is loaded only once.
-    handle, report = tempfile.mkstemp(prefix="banshi-check-", suffix=".json")
-    os.close(handle)
-    gate = checkgate.Request(as_of, strict, Path(report))
-    if check:
-        env.update(gate.env())
-        if progress.wanted():
-            print("检查目录……", file=sys.stderr)
-    with progress.shown(env) as progress_fds:
-        result = subprocess.run(
-            command,
-            env=env,
-            cwd=config.parent,
-            capture_output=True,
-            text=True,
-            check=False,
-            pass_fds=progress_fds,
-        )
-    outcome = checkgate.read_outcome(gate.report)
-    gate.report.unlink(missing_ok=True)
-    if outcome is not None and outcome.text:
-        sys.stdout.write(outcome.text)
-    if outcome is not None and not outcome.passed:
-        shutil.rmtree(work, ignore_errors=True)
-        print("目录检查未通过,网站未生成;原有网站保持不变。", file=sys.stderr)
+    remove_leftovers(out)
+    prefix = f"{BUILDING.format(name=out.name)}{os.getpid()}-"
+    work = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+    site = SiteBuild(
+        catalogue,
+        overrides=overrides,
+        as_of=as_of,
+        strict=strict,
+        progress=_progress(),
+        shells=shells,
+    )
+    built = False
+    try:
+        with site:
+            if check:
+                report, passed = site.check()
+                if report.diagnostics:
+                    sys.stdout.write(format_text(report))
+                if not passed:
+                    print("目录检查未通过,网站未生成;原有网站保持不变。", file=sys.stderr)
+                    return 1
+            site.prepare()
+            engine.draw(site, config, work)
+            built = True
+    except BuildFailed as exc:
+        print(f"{exc}\n网站生成失败;原有网站保持不变。", file=sys.stderr)
         return 1
-    if result.returncode != 0:
-        shutil.rmtree(work, ignore_errors=True)
-        sys.stderr.write(result.stdout + result.stderr)
-        print("网站生成失败;原有网站保持不变。", file=sys.stderr)
-        return 1
+    finally:
+        if not built:
+            shutil.rmtree(work, ignore_errors=True)
     finish_site(work)  # .br/.gz beside each text file and manifest.json (generator/deploy)
+    publishable(work)
     _swap(work, out)
     pages_count, size = site_size(out)
     seconds = time.monotonic() - started
@@ -149,28 +170,80 @@ def build_site(
     return 0
 
 
-def serve_site(catalogue: Path, *, host: str, port: int, as_of: date, config: Path = CONFIG) -> int:
-    """Check, then become ``mkdocs serve`` (live reload; the plugin watches the catalogue).
+_BIND_ERRORS = {
+    errno.EADDRINUSE: "端口已被占用",
+    errno.EACCES: "无权使用该端口",
+    errno.EADDRNOTAVAIL: "本机没有这个地址",
+}
 
-    The process is replaced rather than forked so that a signal stopping the server
-    reaches MkDocs itself and leaves no orphan behind.
-    """
-    if not _checked(catalogue, as_of=as_of, strict=False):
-        return 1
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        # Keep the site folder between rebuilds: only changed files are written (memo.keep).
-        "--dirty",
-        "-f",
-        str(config),
-        "-a",
-        f"{host}:{port}",
-    ]
-    env = _mkdocs_env(catalogue)  # resolves the catalogue before leaving the cwd
-    sys.stdout.flush()
-    os.chdir(config.parent)
-    os.execve(sys.executable, command, env)
+
+def port_free(host: str, port: int) -> str | None:
+    """None if a server can listen on ``host:port``, else why not."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            # As the preview server binds: a port in TIME_WAIT is free, one listening is not.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except socket.gaierror:
+        return "地址无法解析"
+    except OSError as exc:
+        return _BIND_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
+    return None
+
+
+def preview_build(
+    catalogue: Path,
+    site_dir: Path,
+    preview: Memo,
+    *,
+    config: Path = CONFIG,
+    overrides: Path = OVERRIDES,
+) -> None:
+    """One rebuild of the preview server into its kept folder, reusing ``preview``."""
+    with SiteBuild(catalogue, overrides=overrides, preview=preview) as site:
+        site.prepare()
+        engine.draw(site, config, site_dir, dirty=True)
+
+
+def serve_site(
+    catalogue: Path,
+    *,
+    host: str,
+    port: int,
+    as_of: date,
+    config: Path = CONFIG,
+    overrides: Path = OVERRIDES,
+) -> int:
+    """Check, then serve previews that rebuild after every save (live reload).
+
+    The server owns the preview memo: each rebuild reuses what the last one computed."""
+    busy = port_free(host, port)
+    if busy is not None:
+        hint = f"请换一个端口,例如 --port {port + 1}"
+        print(f"无法在 {host}:{port} 上启动预览:{busy}。{hint}。", file=sys.stderr)
+        return 2
+    with SiteBuild(catalogue, overrides=overrides, as_of=as_of, progress=_progress()) as first:
+        try:
+            report, passed = first.check()
+        except BuildFailed as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        if report.diagnostics:
+            sys.stdout.write(format_text(report))
+        if not passed:
+            return 1
+    preview = Memo(enabled=True)
+
+    def rebuild(site_dir: Path) -> None:
+        try:
+            preview_build(catalogue, site_dir, preview, config=config, overrides=overrides)
+        except BuildFailed as exc:
+            print(f"{exc}\n预览未更新。", file=sys.stderr)
+
+    # A stopped server (SIGTERM, as from a process manager) removes its folder too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    with tempfile.TemporaryDirectory(prefix="banshi-preview-") as site_dir:
+        watch = [p for p in (catalogue.resolve(), TEMPLATES, overrides) if p.exists()]
+        engine.serve(rebuild, config, Path(site_dir), (host, port), watch)
+    return 0

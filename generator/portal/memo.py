@@ -1,19 +1,18 @@
 """What a preview rebuild may reuse from the one before it, so a save shows in seconds.
 
-Under ``make serve`` MkDocs rebuilds the whole site after every save, with a fresh config
-and fresh plugins each time; only this module's state lives for the whole server process.
-It keeps, per item file, the loaded item, its guide's view and its rendered pages, each
+Under ``make serve`` the site is rebuilt after every save; the server owns one
+:class:`Memo` (its preview cache) for its whole life and hands it to each build.  It
+keeps, per item file, the loaded item, its guide's view and its rendered pages, each
 tagged with the file's stamp (modification time and size) and with a fingerprint of
 everything else those depend on: the top-level catalogue files and the templates.  An
 item edit recomputes that item only; a department, law, chain or centre edit (or a
 template edit) changes the fingerprint and recomputes everything, which is always right.
 
-A one-off ``mkdocs build`` never enables it: there is nothing to reuse.
+A one-off build gets a disabled memo: there is nothing to reuse.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,11 +22,11 @@ from typing import TypeVar
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
+from .. import vcs
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem, load_catalogue, load_item, no_gc
-from ..catalogue.revision import sheet_versions
-from ..review import git
-from ..review.history import History, compute_history
+from ..catalogue.revision import content_versions, sheet_versions
+from ..review.history import History, compute_history, unavailable
 from . import urls
 from .pages import Page, SitePlan, plan_site
 from .rendering import make_environment
@@ -130,18 +129,17 @@ class Memo:
         self.derived[(kind, key)] = (item, self.top, value)
         return value
 
-    def history(self, root: Path, names: dict[str, str]) -> History:
-        """The catalogue's change history, walked again only after a new commit (or a
-        renamed item); a new commit also changes the fingerprint, since pages show it."""
+    def history(self, root: Path, names: dict[str, str], walk: vcs.Walk | str) -> History:
+        """The catalogue's change history from ``walk`` (or why it is unavailable),
+        recomputed only after a new commit (or a renamed item); a new commit also changes
+        the fingerprint, since pages show it."""
+        if isinstance(walk, str):
+            return unavailable(walk)
         if not self.enabled:
-            return compute_history(root, names=names)
-        try:
-            head = git.resolve("HEAD", git.toplevel(root))
-        except (git.GitError, ValueError):
-            head = ""
-        if self._history is None or self._history[:2] != (head, names):
-            self._history = (head, names, compute_history(root, names=names))
-        self.top += head
+            return compute_history(root, names=names, walk=walk)
+        if self._history is None or self._history[:2] != (walk.head, names):
+            self._history = (walk.head, names, compute_history(root, names=names, walk=walk))
+        self.top += walk.head
         return self._history[2]
 
     def keep(self, path: Path, data: bytes) -> bool:
@@ -178,10 +176,6 @@ class Memo:
         return self._environment[1]
 
 
-MEMO = Memo()
-"""The server process's memo (see the module docstring)."""
-
-
 class CatalogueErrors(Exception):
     """The catalogue has errors and there is no earlier good version to show instead."""
 
@@ -191,7 +185,7 @@ class CatalogueErrors(Exception):
 
 
 def plan(
-    root: Path, templates: Iterable[Path], *, checked: Catalogue | None = None
+    root: Path, templates: Iterable[Path], memo: Memo, *, checked: Catalogue | None = None
 ) -> tuple[Catalogue, SitePlan, list[Diagnostic]]:
     """Load and plan the site, reusing what is unchanged when serving.
 
@@ -200,23 +194,38 @@ def plan(
     returned for the terminal and the browser); otherwise errors raise.  ``checked`` is
     the catalogue as the build's check loaded it (without errors): it is not loaded again.
     """
-    MEMO.start(root, templates)
+    memo.start(root, templates)
     if checked is not None:
         catalogue, errors = checked, []
     else:
-        catalogue, report = load_catalogue(root, load=MEMO.load_item)
+        catalogue, report = load_catalogue(root, load=memo.load_item)
         errors = [d for d in report if d.severity is Severity.ERROR]
     if errors or catalogue.centre is None:
-        if MEMO.last_good is None:
+        if memo.last_good is None:
             raise CatalogueErrors(errors)
-        catalogue = MEMO.last_good
-    elif MEMO.enabled:
-        MEMO.last_good = catalogue
+        catalogue = memo.last_good
+    elif memo.enabled:
+        memo.last_good = catalogue
     names = {item_id: loaded.item.name for item_id, loaded in catalogue.items.items()}
-    history = MEMO.history(root, names)
-    versions = sheet_versions(catalogue)
-    if MEMO.enabled:
-        viewer = _item_view
+    # One walk of the history for both the 最近更新 pages and the sheets' versions.
+    try:
+        walk: vcs.Walk | str = vcs.walk(root)
+    except vcs.GitError as exc:
+        walk = str(exc) or "不在 git 仓库中"
+    history = memo.history(root, names, walk)
+    versions = (
+        content_versions(catalogue) if isinstance(walk, str) else sheet_versions(catalogue, walk)
+    )
+    if memo.enabled:
+
+        def viewer(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
+            return memo.get(
+                "view",
+                loaded.id,
+                memo.item_stamp(loaded),
+                lambda: item_view(catalogue, loaded, url=url),
+            )
+
     else:
         drawn = draw_all(catalogue)
 
@@ -225,36 +234,23 @@ def plan(
 
     with no_gc():
         site = plan_site(catalogue, history, versions, item_view=viewer)
-    if not MEMO.enabled:
-        # A one-off build keeps the catalogue and the plan to the end: frozen, they are
-        # no longer rescanned by every collection (which tripled the time to render pages).
-        gc.freeze()
     return catalogue, site, errors
 
 
-def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
-    return MEMO.get(
-        "view",
-        loaded.id,
-        MEMO.item_stamp(loaded),
-        lambda: item_view(catalogue, loaded, url=url),
-    )
-
-
-def rendered(page: Page, catalogue: Catalogue, render: Callable[[Page], str]) -> str:
+def rendered(page: Page, catalogue: Catalogue, render: Callable[[Page], str], memo: Memo) -> str:
     """``render(page)``, reused while the page's item and everything else are unchanged."""
     if page.shell in (urls.item_url(SHELL_ID), urls.notice_url(SHELL_ID)):
         loaded = catalogue.items.get(page_id(page))
         if loaded is not None:
-            return MEMO.get("page", page.url, MEMO.item_stamp(loaded), lambda: render(page))
+            return memo.get("page", page.url, memo.item_stamp(loaded), lambda: render(page))
     if page.shell == urls.department_notices_url(SHELL_ID):
         # A department's batch of sheets changes with any of its items.
         department = page_id(page)
         stamps = [
-            MEMO.item_stamp(i) for i in catalogue.items.values() if i.department_id == department
+            memo.item_stamp(i) for i in catalogue.items.values() if i.department_id == department
         ]
         batch = (hash(tuple(stamps)), len(stamps))
-        return MEMO.get("page", page.url, batch, lambda: render(page))
+        return memo.get("page", page.url, batch, lambda: render(page))
     return render(page)
 
 

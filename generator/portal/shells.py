@@ -7,20 +7,20 @@ MkDocs and Material costs most of a build (measured in docs/performance.md), so 
 renders one *shell* page per kind, holding markers where the title, the content and the
 page's own path go, and the pages are then written from it here, in parallel on every core.
 
-This module knows nothing of MkDocs: the adapter asks the theme for the shells and hands
-their HTML to :func:`write_pages`.
+This module knows nothing of the engine: :class:`~generator.portal.sitebuild.SiteBuild`
+asks it for the shells and fills them here.
 """
 
 from __future__ import annotations
 
-import gzip
 import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import forked, progress
+from .. import parallel
+from . import progress
 from .pages import GeneratedFile, Page
 from .urls import SHELL_ID
 
@@ -122,7 +122,7 @@ def write_pages(
         _write(output_path(site_dir, page.url), text.encode("utf-8"), keep)
 
     done = 0
-    for chunk in forked.fork_map(write, todo, processes=workers, cost=lambda p: p.cost):
+    for chunk in parallel.fork_map(write, todo, processes=workers, cost=lambda p: p.cost):
         done += len(chunk)
         progress.report(STAGE, done, len(todo))
     return done
@@ -140,61 +140,5 @@ def write_files(
     def write(generated: GeneratedFile) -> None:
         _write(site_dir / generated.url.lstrip("/"), generated.content, keep)
 
-    for _ in forked.fork_map(write, files, processes=workers):
+    for _ in parallel.fork_map(write, files, processes=workers):
         pass
-
-
-_URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n", re.DOTALL)
-_LASTMOD = re.compile(r"<lastmod>([^<]*)</lastmod>")
-_LOC = re.compile(r"<loc>([^<]*)</loc>")
-
-
-def fix_sitemap(text: str, pages: Sequence[Page], absolute: Callable[[str], str]) -> str:
-    """The theme's sitemap with its shell entries replaced by the pages written from them.
-
-    Entries come in the order MkDocs gives them when it draws every page itself: pages of
-    the docs folder first, then the planned pages in plan order; the new entries take the
-    format and lastmod (the catalogue's date, not the clock) of MkDocs' own.
-    """
-    blocks = _URL_BLOCK.findall(text)
-    if not blocks:
-        return text
-    lastmod = _LASTMOD.search(blocks[0])
-    locs = [absolute(page.url) for page in pages]
-    order = {loc: index for index, loc in enumerate(locs)}
-    by_loc = {_loc(block): block for block in blocks if SHELL_ID not in block}
-    stamp = f"         <lastmod>{lastmod.group(1)}</lastmod>\n" if lastmod else ""
-    for page, loc in zip(pages, locs, strict=True):
-        if page.shell is not None:
-            by_loc[loc] = f"    <url>\n         <loc>{html.escape(loc)}</loc>\n{stamp}    </url>\n"
-    unplanned = [block for loc, block in by_loc.items() if loc not in order]
-    planned = sorted((loc for loc in by_loc if loc in order), key=order.__getitem__)
-    head = text[: text.index(blocks[0])]
-    tail = text[text.rindex(blocks[-1]) + len(blocks[-1]) :]
-    return head + "".join(unplanned) + "".join(by_loc[loc] for loc in planned) + tail
-
-
-def _loc(block: str) -> str:
-    found = _LOC.search(block)
-    return html.unescape(found.group(1)) if found else block
-
-
-def rewrite_sitemaps(
-    site_dir: Path, pages: Sequence[Page], absolute: Callable[[str], str], *, mtime: int
-) -> None:
-    """Fix ``sitemap.xml`` and its gzip copy, which MkDocs wrote before the pages existed.
-
-    The copy is packed as MkDocs packs it, stamped with ``mtime`` (the catalogue's date,
-    not the clock) so that builds stay byte-identical.
-    """
-    sitemap = site_dir / "sitemap.xml"
-    if not sitemap.is_file():
-        return
-    text = fix_sitemap(sitemap.read_text(encoding="utf-8"), pages, absolute)
-    sitemap.write_text(text, encoding="utf-8")
-    packed = site_dir / "sitemap.xml.gz"
-    with (
-        packed.open("wb") as raw,
-        gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz,
-    ):
-        gz.write(text.encode("utf-8"))

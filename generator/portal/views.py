@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .. import parallel
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free
 from ..catalogue.models import (
     Audience,
@@ -29,7 +30,7 @@ from ..catalogue.models import (
     TimeLimit,
     Window,
 )
-from . import forked, jsonld, progress, qr, urls
+from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
 
 
@@ -294,7 +295,7 @@ def draw_all(catalogue: Catalogue) -> dict[str, Drawings]:
         return drawings(catalogue, one, urls.item_url(one.id))
 
     drawn: list[Drawings] = []
-    for chunk in forked.fork_map(draw, loaded):
+    for chunk in parallel.fork_map(draw, loaded):
         drawn.extend(chunk)
         progress.report("绘制流程图和二维码", len(drawn), len(loaded))
     return {one.id: d for one, d in zip(loaded, drawn, strict=True)}

@@ -16,12 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from .. import vcs
 from ..catalogue.diagnostics import Report, format_text
 from ..catalogue.loaded import Catalogue, load_catalogue
 from ..portal.build import build_site
 from ..portal.urls import department_notices_url, notice_url
-from . import gitrev, sheets
-from .pdf import Printer, PrintError, served
+from . import sheets
+from .pdf import Printer, PrintError, require_printing, served
 
 
 class UsageError(Exception):
@@ -56,9 +57,10 @@ def run_notices(
             return 1
         jobs = _jobs(catalogue, item, department)
         _writable(out)
+        require_printing()
         if changed_since is not None:
             jobs = _only_changed(catalogue, jobs, changed_since, overrides)
-    except (UsageError, gitrev.GitError) as exc:
+    except (UsageError, vcs.GitError, PrintError) as exc:
         print(f"错误:{exc}", file=sys.stderr)
         return 2
     if not jobs:
@@ -115,11 +117,11 @@ def _writable(out: Path) -> None:
 def _only_changed(
     catalogue: Catalogue, jobs: list[Job], revision: str, overrides: Path | None
 ) -> list[Job]:
-    commit = gitrev.resolve(catalogue.root, revision)
+    commit = vcs.resolve(revision, vcs.toplevel(catalogue.root))
     now = sheets.printed(catalogue, overrides)
     with tempfile.TemporaryDirectory(prefix="banshi-before-") as tmp:
         before = Path(tmp)
-        existed = gitrev.export(catalogue.root, commit, before)
+        existed = vcs.export_catalogue(catalogue.root, commit, before)
         changed = sheets.changed(now, before if existed else None, overrides)
     kept: list[Job] = []
     for job in jobs:

@@ -10,6 +10,7 @@ versions, and one browser serves a whole run instead of one start per file.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import shutil
 import threading
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,16 @@ def served(root: Path) -> Iterator[str]:
         server.server_close()
 
 
+PRINT_EXTRA = "pip install 'banshi-portal[print]'"
+"""Playwright is an optional extra: only ``notices`` prints."""
+
+
+def require_printing() -> None:
+    """Say now, before a site is built for nothing, that printing is not installed."""
+    if importlib.util.find_spec("playwright") is None:
+        raise PrintError(f"打印告知单需要 Playwright,本安装未包含:请运行 {PRINT_EXTRA}")
+
+
 class Printer:
     """One headless chromium printing page after page."""
 
@@ -56,6 +67,7 @@ class Printer:
         executable = shutil.which("chromium")
         if executable is None:
             raise PrintError("找不到 chromium,请安装 Debian 的 chromium 软件包")
+        require_printing()
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()

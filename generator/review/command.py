@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import git
+from .. import vcs as git
 from .diff import diff_catalogues, load_sides
 from .report import FORMATS
 

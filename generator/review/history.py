@@ -16,11 +16,11 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .. import vcs as git
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import TOP_LEVEL_MODELS, ChainsFile, DepartmentsFile, Item, LawsFile
 from ..catalogue.sources import SourceMap, parse_text
 from ..catalogue.validation import validate
-from . import git
 from .burden import PUBLIC_QUIET
 from .diff import Change, Side, diff_catalogues
 
@@ -79,16 +79,20 @@ def unavailable(reason: str) -> History:
 
 
 def compute_history(
-    root: Path, *, names: Mapping[str, str] | None = None, depth: int = DEPTH
+    root: Path,
+    *,
+    names: Mapping[str, str] | None = None,
+    depth: int = DEPTH,
+    walk: git.Walk | None = None,
 ) -> History:
     """The history of the catalogue at ``root``, or an unavailable one saying why.
 
-    ``names`` (item id -> current name) label items in the 最近更新 list."""
+    ``names`` (item id -> current name) label items in the 最近更新 list; ``walk`` is the
+    catalogue's history when the build has walked it already (for the sheet versions)."""
     try:
-        repo = git.toplevel(root)
-        subpath = root.resolve().relative_to(repo.resolve()).as_posix()
-        commits = git.log(repo, subpath or ".", max_count=depth)
-        prefix = "" if subpath in ("", ".") else subpath + "/"
+        if walk is None:
+            walk = git.walk(root)
+        repo, prefix, commits = walk.repo, walk.prefix, list(walk.commits[:depth])
         wanted = [
             blob
             for c in commits

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -27,17 +25,15 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, syn
 from generator.catalogue.loaded import Catalogue, load_catalogue
 from generator.portal.build import build_site
 
+from ..conftest import run_cli
 from .support import (
     CHROMIUM_ARGS,
     DEMO_CATALOGUE,
     DESKTOP,
-    PROJECT,
     Site,
     Watch,
     injection_catalogue,
 )
-
-BUILD_TIMEOUT = 300
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -77,26 +73,14 @@ def _load(root: Path) -> Catalogue:
     return catalogue
 
 
-def _run(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        command,
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=BUILD_TIMEOUT,
-        **kwargs,
-    )
-
-
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The demo portal, built with the real command line exactly as a user would."""
     if _chromium() is None:
         pytest.skip("chromium is not on PATH (make test installs Debian's chromium package)")
     out = tmp_path_factory.mktemp("demo") / "site"
-    command = [sys.executable, "-m", "generator", "build", "--catalogue", "catalogue"]
-    result = _run([*command, "--out", str(out)])
+    # The command line, in this process: a second interpreter only adds its start-up.
+    result = run_cli("build", "--catalogue", DEMO_CATALOGUE, "--out", out)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     yield from _serve_site(out, DEMO_CATALOGUE)
 

@@ -6,7 +6,6 @@ Kept out of conftest.py so test modules import them as ordinary code.
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +17,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.catalogue.loaded import Catalogue
 
+from ..catalogues import DEMO_CATALOGUE as DEMO_CATALOGUE
+from ..catalogues import injection_catalogue as injection_catalogue
+
 PROJECT = Path(__file__).resolve().parents[2]
-DEMO_CATALOGUE = PROJECT / "catalogue"
-INJECTION_OVERLAY = PROJECT / "tests" / "fixtures" / "injection"
-MKDOCS_CONFIG = PROJECT / "mkdocs.yml"
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -65,17 +64,6 @@ class Site:
 
     def url(self, path: str) -> str:
         return urljoin(self.origin + "/", path.lstrip("/"))
-
-
-def injection_catalogue(target: Path) -> Path:
-    """The demo catalogue plus the hostile item of tests/fixtures/injection/."""
-    shutil.copytree(DEMO_CATALOGUE, target)
-    for path in sorted((INJECTION_OVERLAY / "items").rglob("*")):
-        if path.is_file():
-            destination = target / path.relative_to(INJECTION_OVERLAY)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, destination)
-    return target
 
 
 @dataclass

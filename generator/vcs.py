@@ -1,9 +1,12 @@
-"""A small typed wrapper over the git command line (no GitPython: four plumbing calls).
+"""The one way to git: a small typed wrapper over its command line (no GitPython).
 
-Everything returns plain data or raises :class:`GitError` with a one-line reason; callers
-turn that into a usage error (``diff``) or "history unavailable" (the portal).  The
-environment is pinned (no pager, C messages, no replacement refs) so output parses the
-same everywhere.
+Used by ``diff`` (export two versions), the portal (history and the version printed on
+each notice sheet, from one ``git log`` walk: :func:`walk`) and ``notices
+--changed-since``.  Everything returns plain data or raises :class:`GitError` with a
+one-line reason in Chinese; callers turn that into a usage error or "history
+unavailable".  The environment is pinned (no pager, C messages, no replacement refs, no
+system config, no prompts), every call has a timeout, and output is read NUL-separated
+(``-z``) so no file name can be misparsed.
 """
 
 from __future__ import annotations
@@ -13,9 +16,13 @@ import os
 import shutil
 import subprocess
 import tarfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+TIMEOUT = 120
+"""Seconds any one git call may take: a hung git (a lock, a network file system) must not
+hang a build."""
 
 
 class GitError(Exception):
@@ -30,6 +37,7 @@ def _env() -> dict[str, str]:
         GIT_NO_REPLACE_OBJECTS="1",
         GIT_OPTIONAL_LOCKS="0",
         GIT_CONFIG_NOSYSTEM="1",
+        GIT_TERMINAL_PROMPT="0",
     )
     return env
 
@@ -45,7 +53,10 @@ def run(args: Sequence[str], cwd: Path, *, input_bytes: bytes | None = None) -> 
             input=input_bytes,
             capture_output=True,
             check=False,
+            timeout=TIMEOUT,
         )
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} 超过 {TIMEOUT} 秒未完成") from None
     except OSError as exc:
         raise GitError(f"无法运行 git:{exc.strerror}") from exc
     if result.returncode != 0:
@@ -66,7 +77,10 @@ def resolve(revision: str, repo: Path) -> str:
         raise GitError(f"未知的版本:{revision}")
     try:
         return (
-            run(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], repo)
+            run(
+                ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+                repo,
+            )
             .decode()
             .strip()
         )
@@ -126,16 +140,18 @@ ZERO = "0" * 40
 _SEP = "\x1e"
 
 
-def log(repo: Path, subpath: str, *, max_count: int) -> list[Commit]:
-    """The newest ``max_count`` commits touching ``subpath``, newest first, with blob ids.
+def log(repo: Path, subpath: str, *, max_count: int | None = None) -> list[Commit]:
+    """The newest ``max_count`` (default: all) commits touching ``subpath``, newest first,
+    with blob ids.
 
     One walk for the whole catalogue (``--raw`` is ``--name-only`` plus the blob ids, so
     no second call per file is needed); merges show no files of their own.
     """
+    limit = [f"--max-count={max_count}"] if max_count is not None else []
     out = run(
         [
             "log",
-            f"--max-count={max_count}",
+            *limit,
             "--no-renames",
             "--raw",
             "--no-abbrev",
@@ -178,3 +194,84 @@ def blobs(repo: Path, ids: Iterable[str]) -> dict[str, bytes]:
         result[blob] = out[position : position + size]
         position += size + 1
     return result
+
+
+def export_catalogue(root: Path, commit: str, target: Path) -> bool:
+    """Write the catalogue folder ``root`` as it was at ``commit`` into ``target`` itself.
+
+    False when the catalogue did not exist at that commit (every sheet is then new)."""
+    repo = toplevel(root)
+    subpath = root.resolve().relative_to(repo.resolve()).as_posix()
+    # ``git archive`` of a subtree refuses to run from inside it: run it at the top.
+    tree = f"{commit}:{subpath}" if subpath != "." else commit
+    try:
+        archive = run(["archive", "--format=tar", tree], repo)
+    except GitError:
+        return False
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return True
+
+
+def changed_files(repo: Path, subpath: str) -> set[str]:
+    """Paths (relative to the repository) under ``subpath`` with uncommitted changes."""
+    out = run(["status", "--porcelain", "-z", "--untracked-files=all", "--", subpath], repo)
+    entries = out.decode("utf-8", "replace").split("\0")
+    changed: set[str] = set()
+    skip = False
+    for entry in entries:
+        if skip:  # the original name of a rename or copy follows its entry
+            skip = False
+            continue
+        if len(entry) > 3:
+            changed.add(entry[3:])
+            skip = entry[0] in "RC"
+    return changed
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The catalogue's whole history from one ``git log``, and its uncommitted files."""
+
+    repo: Path
+    subpath: str
+    """The catalogue folder relative to the repository (``.`` at its root)."""
+    commits: tuple[Commit, ...]
+    """Newest first."""
+    changed: frozenset[str]
+    """Catalogue-relative paths with local changes."""
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.subpath in ("", ".") else self.subpath + "/"
+
+    @property
+    def head(self) -> str:
+        """The newest commit touching the catalogue ("" before the first)."""
+        return self.commits[0].id if self.commits else ""
+
+    def last_commits(self) -> Mapping[str, tuple[int, str]]:
+        """Catalogue-relative path -> (age rank, id) of the newest commit touching it."""
+        last: dict[str, tuple[int, str]] = {}
+        for rank, commit in enumerate(self.commits):
+            for change in commit.files:
+                path = change.path.removeprefix(self.prefix)
+                if path not in last:
+                    last[path] = (rank, commit.id)
+        return last
+
+
+def walk(root: Path) -> Walk:
+    """One walk of the history of the catalogue at ``root`` (GitError outside a repository)."""
+    if not root.is_dir():
+        raise GitError(f"目录不存在:{root}")
+    repo = toplevel(root)
+    try:
+        subpath = root.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        raise GitError("目录不在 git 工作区内") from None
+    commits = tuple(log(repo, subpath or "."))
+    prefix = "" if subpath in ("", ".") else subpath + "/"
+    changed = frozenset(p.removeprefix(prefix) for p in changed_files(repo, subpath or "."))
+    return Walk(repo, subpath or ".", commits, changed)

@@ -1,16 +1,20 @@
-"""Spread per-item work of a large build over every core, by forking.
+"""Spread per-item work over every core, by forking: the one pool of checks and portal.
 
-The build has already loaded the catalogue (a gigabyte at 10,000 items) when it draws
-flow charts and QR codes or writes pages.  Forked workers inherit all of it for free;
-only each task's small result comes back.  The task is kept in a module global set right
-before the pool forks, so closures (which cannot be pickled) work as tasks.
+``check`` parses item files and the build draws flow charts and QR codes and writes pages
+after loading the catalogue (a gigabyte at 10,000 items).  Forked workers inherit all of it
+for free; only each task's small result comes back.  The task is kept in a module global
+set right before the pool forks, so closures (which cannot be pickled) work as tasks.
+Workers die with the process that forked them, even when it is killed (Linux).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -29,6 +33,18 @@ def _run(span: tuple[int, int]) -> list[Any]:
         raise RuntimeError("no task")
     task, values = _JOB
     return [task(value) for value in values[span[0] : span[1]]]
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Worker start: be killed by the kernel when the parent dies, however it dies (a
+    killed build must not leave workers behind); exit if it died already."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def workers(tasks: int, requested: int | None = None) -> int:
@@ -84,7 +100,10 @@ def fork_map(
     try:
         context = multiprocessing.get_context("fork")
         bounds = [(span.start, span.stop) for span in spans(values, count * 8, cost)]
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(
+            count, mp_context=context, initializer=_die_with, initargs=(os.getpid(),)
+        )
+        with pool:
             yield from pool.map(_run, bounds)
     finally:
         _JOB = None

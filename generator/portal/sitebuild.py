@@ -1,0 +1,293 @@
+"""One build of the portal, owned by the generator: check, plan, render, write.
+
+The site engine (MkDocs and Material, reached only through
+:mod:`generator.portal.mkdocs_plugin`) is asked for one thing: draw its chrome around
+*marker pages*, whose content is empty and replaced here: one shell per kind of page
+that grows with the catalogue (item, notice, a department's sheets) and each fixed page
+(home, lists, about).  Everything else is written here once the engine has drawn: the
+pages filled into the shells, data files, forms, assets, the sitemap and the search index.
+
+Every input is an argument (catalogue, as-of date, strictness, the preview server's
+memo, a progress callback); nothing is read from the environment, and nothing outlives
+the build but what the caller keeps.
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+import shutil
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from jinja2 import BytecodeCache, Environment, TemplateError
+
+from ..catalogue.diagnostics import Diagnostic, Report
+from ..catalogue.loaded import Catalogue
+from ..checks.pipeline import check_catalogue
+from ..search import index as search_index
+from ..search.synonyms import load_synonyms
+from . import memo, progress, shells, sitemap, urls
+from .pages import GeneratedFile, Page, SitePlan
+from .progress import Progress
+from .rendering import render_page
+
+PACKAGE = Path(__file__).resolve().parent.parent
+ASSETS = PACKAGE / "assets" / "banshi"
+TEMPLATES = PACKAGE / "templates"
+
+CSS = ("portal.css", "search.css", "opendata.css", "care.css", "notice-print.css")
+JAVASCRIPT = ("portal.js", "search.js", "care.js", "notice.js")
+"""Our assets, in the order the theme links them (after its own)."""
+
+
+class BuildFailed(Exception):
+    """The build cannot go on; the message is for the person at the terminal."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = list(diagnostics)
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What the engine prints around every page: names already escaped for its templates."""
+
+    site_name: str
+    site_url: str
+    copyright: str
+    css: tuple[str, ...]
+    javascript: tuple[str, ...]
+    problems: tuple[str, ...]
+    """Preview only: catalogue errors set aside, shown in a banner on every page."""
+
+
+def newest_review(catalogue: Catalogue) -> date:
+    """The sitemap's date: the catalogue's newest review, never the clock."""
+    dates = [loaded.item.reviewed for loaded in catalogue.items.values()]
+    if catalogue.centre and catalogue.centre.reviewed:
+        dates.append(catalogue.centre.reviewed)
+    return max(dates, default=date(2000, 1, 1))
+
+
+class SiteBuild:
+    """Check, plan and write one site.  Use as a context manager around the whole build
+    (progress reaches ``progress`` inside it; objects frozen for speed are thawed after)."""
+
+    def __init__(
+        self,
+        catalogue: Path,
+        *,
+        overrides: Path,
+        as_of: date | None = None,
+        strict: bool = False,
+        preview: memo.Memo | None = None,
+        progress: Progress | None = None,
+        shells: bool = True,
+        search: bool = True,
+    ) -> None:
+        self.root = catalogue.resolve()
+        self.overrides = overrides
+        self.as_of = as_of
+        self.strict = strict
+        self.memo = preview if preview is not None else memo.Memo()
+        self.progress = progress
+        self.use_shells = shells
+        self.search = search
+        self._checked: Catalogue | None = None
+        self._frozen = False
+        self.catalogue: Catalogue | None = None
+        self.plan = SitePlan()
+        self.chrome = Chrome("", "/", "", (), (), ())
+        self.lastmod = date(2000, 1, 1)
+        self.env: Environment | None = None
+        self._pages: dict[str, Page] = {}
+        """Source URI of each marker page -> the page whose content it gets."""
+        self._shells: dict[str, Page] = {}
+        """Shell URL -> the first page of its kind (it lends the shell its content and toc)."""
+        self._drawn = 0
+        self._scope = ExitStack()
+
+    @property
+    def serving(self) -> bool:
+        """A preview rebuild: the server's folder is kept and only changed files written."""
+        return self.memo.enabled
+
+    def __enter__(self) -> SiteBuild:
+        self._scope.enter_context(progress.reporting(self.progress))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+        self._scope.close()
+        if isinstance(self.progress, progress.Bars):
+            self.progress.close()
+
+    def check(self) -> tuple[Report, bool]:
+        """Run every rule (as ``check`` does); True if the build may go on.  The checked
+        catalogue is kept for :meth:`prepare`, so it is loaded only once."""
+        if not self.root.is_dir():
+            raise BuildFailed(f"目录不存在:{self.root}")
+        if self.as_of is None:
+            raise ValueError("check needs an as-of date")
+        progress.report("检查目录", 0, 1)
+        catalogue, report = check_catalogue(self.root, as_of=self.as_of)
+        progress.report("检查目录", 1, 1)
+        passed = report.exit_code(strict=self.strict) == 0
+        self._checked = catalogue if passed else None
+        return report, passed
+
+    def prepare(self) -> None:
+        """Load (unless checked) and plan the site; fixes what the engine will be told."""
+        if not self.root.is_dir():
+            raise BuildFailed(f"目录不存在:{self.root}")
+        progress.report("读取目录", 0, 1)
+        try:
+            catalogue, plan, set_aside = memo.plan(
+                self.root, [TEMPLATES, self.overrides], self.memo, checked=self._checked
+            )
+        except memo.CatalogueErrors as exc:
+            text = "".join(f"{d.parsable()}\n" for d in exc.diagnostics)
+            raise BuildFailed(
+                f"{text}目录 {self.root} 有错误,无法生成网站。", exc.diagnostics
+            ) from exc
+        self._checked = None
+        if not self.serving and gc.get_freeze_count() == 0:
+            # A one-off build keeps the catalogue and the plan to the end: frozen, they are
+            # no longer rescanned by every collection (which tripled the time to render pages).
+            gc.freeze()
+            self._frozen = True
+        progress.report("读取目录", 1, 1)
+        for diagnostic in set_aside:
+            print(f"目录有错误,预览保留上次正确的版本:{diagnostic.parsable()}", file=sys.stderr)
+        centre = catalogue.centre
+        if centre is None:  # memo.plan never returns one without: say so to mypy
+            raise BuildFailed("目录缺少 centre.yaml。")
+        if not self.use_shells:
+            plan.pages = [replace(p, shell=None) for p in plan.pages]
+        self.catalogue, self.plan = catalogue, plan
+        self._pages = {page.src_uri: page for page in plan.pages if page.shell is None}
+        self._shells = {}
+        for page in plan.pages:
+            if page.shell is not None:
+                first = self._shells.setdefault(page.shell, page)
+                # The theme draws each kind's table of contents once, from its first page.
+                if page.toc != first.toc:
+                    raise BuildFailed(
+                        f"页面 {page.url} 的目录与同类页面 {first.url} 不同,不能共用外壳。"
+                    )
+        self.env = self.memo.environment(self.overrides)
+        self.lastmod = newest_review(catalogue)
+        self.chrome = Chrome(
+            site_name=html.escape(centre.name),
+            site_url=centre.base_url,
+            copyright=html.escape(
+                f"{centre.name} · 地址:{centre.address} · 政务服务便民热线 {centre.citizen_hotline}"
+            ),
+            css=tuple(urls.asset_url(name).lstrip("/") for name in CSS),
+            javascript=tuple(urls.asset_url(name).lstrip("/") for name in JAVASCRIPT),
+            problems=tuple(d.parsable() for d in set_aside),
+        )
+
+    # What the engine asks while drawing.
+
+    def marker_pages(self) -> list[tuple[str, bool]]:
+        """(source URI, listed in the navigation) of every page the engine is to draw."""
+        fixed = [(uri, page.in_nav) for uri, page in self._pages.items()]
+        return fixed + [(urls.src_uri(shell), False) for shell in self._shells]
+
+    def _shell(self, uri: str) -> Page | None:
+        return next((p for s, p in self._shells.items() if urls.src_uri(s) == uri), None)
+
+    def title(self, uri: str) -> str | None:
+        """The marker page's title, escaped (the theme prints it as is); None: not ours."""
+        if self._shell(uri) is not None:
+            return shells.TITLE
+        page = self._pages.get(uri)
+        return html.escape(page.title) if page is not None else None
+
+    def content(self, uri: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """The marker page's content HTML and table of contents (anchor, label)."""
+        first = self._shell(uri)
+        page = first or self._pages.get(uri)
+        if page is None:
+            return None
+        self._drawn += 1
+        progress.report("生成页面", self._drawn, len(self._pages) + len(self._shells))
+        rendered = self.render(page)
+        return (shells.content_marker(rendered) if first else rendered), page.toc
+
+    @property
+    def template_cache(self) -> BytecodeCache | None:
+        """Compiled theme templates kept between preview rebuilds."""
+        return self.memo.templates if self.serving else None
+
+    def render(self, page: Page) -> str:
+        if self.env is None:
+            raise BuildFailed("模板环境未初始化。")
+        try:
+            return render_page(self.env, page)
+        except TemplateError as exc:
+            raise BuildFailed(f"页面 {page.url} 渲染失败(模板 {page.template}):{exc}") from exc
+
+    # After the engine has drawn.
+
+    def finish(self, site_dir: Path, drawn: Sequence[str]) -> None:
+        """Write everything the engine did not: ``drawn`` are the URLs it drew, in order."""
+        loaded: dict[str, shells.Shell] = {}
+        for url in self._shells:
+            path = shells.output_path(site_dir, url)
+            try:
+                loaded[url] = shells.Shell.parse(path.read_text(encoding="utf-8"))
+            except (OSError, shells.ShellError) as exc:
+                raise BuildFailed(f"外壳页面 {url} 不可用:{exc}") from exc
+        for url in self._shells:  # a shell may sit inside another's folder: read all first
+            shutil.rmtree(shells.shell_dir(site_dir, url), ignore_errors=True)
+        self._write_pages(site_dir, loaded)
+        self._write_sitemap(site_dir, drawn)
+        if self.search and self.catalogue is not None:
+            progress.report("搜索索引", 0, 1)
+            synonyms = load_synonyms(self.root)
+            out = site_dir / urls.SEARCH_INDEX.strip("/")
+            item_url = urls.item_url("{id}").lstrip("/")
+            search_index.write_index(self.catalogue, synonyms.groups, out, item_url)
+            progress.report("搜索索引", 1, 1)
+
+    def _write_pages(self, site_dir: Path, loaded: dict[str, shells.Shell]) -> None:
+        plan, catalogue = self.plan, self.catalogue
+        fixed = [
+            *plan.generated,
+            *(GeneratedFile(f.url, f.source.read_bytes()) for f in plan.files),
+            *(
+                GeneratedFile(urls.asset_url(p.relative_to(ASSETS).as_posix()), p.read_bytes())
+                for p in sorted(ASSETS.rglob("*"))
+                if p.is_file()
+            ),
+        ]
+        if not self.serving or catalogue is None:
+            shells.write_pages(site_dir, plan.pages, loaded, self.render)
+            shells.write_files(site_dir, [*fixed, *plan.per_item])
+            return
+
+        # One process, so that what is rendered now is remembered for the next save.
+        def render(page: Page) -> str:
+            return memo.rendered(page, catalogue, self.render, self.memo)
+
+        keep = self.memo.keep
+        shells.write_pages(site_dir, plan.pages, loaded, render, workers=1, keep=keep)
+        shells.write_files(site_dir, [*fixed, *plan.per_item], workers=1, keep=keep)
+        self.memo.prune(site_dir, memo.outputs(site_dir, plan))
+
+    def _write_sitemap(self, site_dir: Path, drawn: Sequence[str]) -> None:
+        planned = [page.url for page in self.plan.pages]
+        known = set(planned) | set(self._shells)
+        unplanned = [url for url in drawn if url not in known]
+        base = self.chrome.site_url or "/"
+        locations = [urls.absolute_url(base, url) for url in [*unplanned, *planned]]
+        sitemap.write_sitemaps(site_dir, locations, self.lastmod)
