@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -84,3 +85,51 @@ def test_write_pages_in_parallel_matches_one_process(tmp_path: Path) -> None:
         path = shells.output_path(one, page.url)
         assert path.read_text(encoding="utf-8") == (f"<title>{page.title}</title><p>{page.url}</p>")
         assert shells.output_path(two, page.url).read_bytes() == path.read_bytes()
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def _entries(path: Path, root_tag: str, entry_tag: str, limit: int) -> list[str]:
+    """The ``loc``s of a sitemap file, checked against the protocol's schema by hand
+    (sitemap.xsd and siteindex.xsd): the root and entry elements in the 0.9 namespace, each
+    entry a ``loc`` (absolute, at most 2,048 characters) and a W3C date ``lastmod``, at most
+    ``limit`` entries, and a gzip copy equal to the file."""
+    root = ElementTree.fromstring(path.read_bytes())
+    assert root.tag == SITEMAP_NS + root_tag
+    assert len(root) <= limit
+    locations = []
+    for entry in root:
+        assert entry.tag == SITEMAP_NS + entry_tag
+        assert [child.tag for child in entry] == [SITEMAP_NS + "loc", SITEMAP_NS + "lastmod"]
+        loc, lastmod = (child.text or "" for child in entry)
+        assert loc.startswith("https://") and len(loc) <= 2048
+        assert date.fromisoformat(lastmod)
+        locations.append(loc)
+    assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes()
+    return locations
+
+
+def test_a_sitemap_over_the_limit_becomes_an_index_of_parts(tmp_path: Path) -> None:
+    urls = [f"https://x.gov.cn/portal/items/i{n}/" for n in range(5)]
+    (tmp_path / "sitemap-9.xml").write_text("stale", encoding="utf-8")
+    sitemap.write_sitemaps(
+        tmp_path, urls, date(2026, 11, 7), base="https://x.gov.cn/portal/", per_file=2
+    )
+    parts = _entries(tmp_path / "sitemap.xml", "sitemapindex", "sitemap", 50_000)
+    assert parts == [f"https://x.gov.cn/portal/sitemap-{n}.xml" for n in (1, 2, 3)]
+    listed = [
+        loc
+        for n in (1, 2, 3)
+        for loc in _entries(tmp_path / f"sitemap-{n}.xml", "urlset", "url", limit=2)
+    ]
+    assert listed == urls
+    assert sorted(p.name for p in tmp_path.glob("sitemap-*.xml")) == [
+        "sitemap-1.xml",
+        "sitemap-2.xml",
+        "sitemap-3.xml",
+    ]
+    # Back under the limit: one plain sitemap again, and no parts left to confuse a crawler.
+    sitemap.write_sitemaps(tmp_path, urls[:2], date(2026, 11, 7), per_file=2)
+    assert _entries(tmp_path / "sitemap.xml", "urlset", "url", limit=2) == urls[:2]
+    assert not list(tmp_path.glob("sitemap-*"))

@@ -290,4 +290,4 @@ class SiteBuild:
         unplanned = [url for url in drawn if url not in known]
         base = self.chrome.site_url or "/"
         locations = [urls.absolute_url(base, url) for url in [*unplanned, *planned]]
-        sitemap.write_sitemaps(site_dir, locations, self.lastmod)
+        sitemap.write_sitemaps(site_dir, locations, self.lastmod, base=urls.absolute_url(base, "/"))
