@@ -233,7 +233,7 @@ def plan(
             return item_view(catalogue, loaded, url=url, drawn=drawn[loaded.id])
 
     with no_gc():
-        site = plan_site(catalogue, history, versions, item_view=viewer)
+        site = plan_site(catalogue, history, versions, item_view=viewer, open_data=not memo.enabled)
     return catalogue, site, errors
 
 
