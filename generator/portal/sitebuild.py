@@ -302,7 +302,9 @@ class SiteBuild:
             return memo.rendered(page, catalogue, self.render, self.memo)
 
         keep = self.memo.keep
-        shells.write_pages(site_dir, plan.pages, loaded, render, workers=1, keep=keep)
+        shells.write_pages(
+            site_dir, plan.pages, loaded, render, workers=1, keep=keep, same=self.memo.same
+        )
         shells.write_files(site_dir, [*fixed, *plan.per_item], workers=1, keep=keep)
 
     def _write_sitemap(self, site_dir: Path, drawn: Sequence[str]) -> None:
