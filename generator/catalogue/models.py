@@ -190,6 +190,11 @@ class Centre(Model):
     supervision_phone: Phone = Field(description="中心监督投诉电话")
     citizen_hotline: Phone = Field("12345", description="政务服务便民热线")
     reviewed: Day | None = Field(None, description="最近审核日期")
+    correction_basis: dict[ItemType, Text] = Field(
+        default_factory=dict,
+        description="补正材料通知书引用的规定,按事项类型:如 行政确认: "
+        "《示例市政务服务中心服务事项管理办法》第五条第五项;行政许可不填时引用行政许可法第三十二条",
+    )
 
 
 class Department(Model):

@@ -30,6 +30,7 @@ from ..catalogue.models import (
     TimeLimit,
     Window,
 )
+from ..catalogue.wording import correction_basis
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
 
@@ -147,6 +148,7 @@ class ItemView:
     public_url: str
     department: Link
     windows: tuple[Window, ...]
+    correction_basis: str
     joint: tuple[Link, ...]
     bases: tuple[LawRef, ...]
     conditions: tuple[tuple[str, LawRef | None], ...]
@@ -349,6 +351,7 @@ def item_view(
         public_url=public_url,
         department=department_link,
         windows=tuple(department.windows) if department else (),
+        correction_basis=correction_basis(centre, item.type) or "",
         joint=tuple(_department_link(catalogue, d) for d in item.joint_departments),
         bases=tuple(law_ref(catalogue, b) for b in item.basis),
         conditions=tuple((c.text, _optional_ref(catalogue, c.basis)) for c in item.conditions),

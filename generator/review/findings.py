@@ -27,6 +27,8 @@ def show(value: Any, limit: int = 60) -> str:
         return "(空)"
     if isinstance(value, list | tuple):
         return "、".join(show(v, limit) for v in value) or "(空)"
+    if isinstance(value, dict):
+        return ";".join(f"{show(k, limit)}:{show(v, limit)}" for k, v in value.items()) or "(空)"
     text = str(getattr(value, "value", value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
