@@ -24,7 +24,7 @@ FILES = {
         "departments.csv",
     ],
     "json": ["catalogue.json", "catalogue.schema.json"],
-    "jsonld": ["catalogue.jsonld"],
+    "jsonld": ["catalogue.jsonld", "vocabulary.jsonld"],
     "xlsx": ["catalogue.xlsx"],
 }
 

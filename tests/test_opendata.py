@@ -251,10 +251,10 @@ def test_jsonld_parses_offline_as_cpsv_ap(
         assert str(graph.value(node, DCT.identifier)) == item["codes"]["basic"]
         days = item["time_limit"]["promised"]["days"]
         assert str(graph.value(node, CV.processingTime)) == f"P{days}D"
-        assert len(list(graph.objects(node, CV.hasInput))) == len(item["materials"])
+        assert len(list(graph.objects(node, CPSV.hasInput))) == len(item["materials"])
         costs = list(graph.objects(node, CV.hasCost))
         if item["fees"] == "不收费":
-            assert [graph.value(c, CV.value) for c in costs] == [Literal(0)]
+            assert [graph.value(c, CV.hasValue) for c in costs] == [Literal(0.0)]
         else:
             assert len(costs) == len(item["fees"])
 
@@ -339,8 +339,8 @@ def test_xlsx_carries_the_catalogue_date() -> None:
 
 def test_jsonld_escapes_nothing_it_should_not() -> None:
     """Catalogue text is data in JSON-LD too: quotes and markup survive a round trip."""
-    record = datafiles.dataset(load_catalogue(PORTAL)[0])["items"][0]
-    record = {**record, "name": '"<b>名称</b>" & {x}'}
-    text = jsonld.catalogue_jsonld({"items": [record]}).decode()
+    data = datafiles.dataset(load_catalogue(PORTAL)[0])
+    record = {**data["items"][0], "name": '"<b>名称</b>" & {x}'}
+    text = jsonld.catalogue_jsonld({**data, "items": [record]}).decode()
     graph = Graph().parse(data=text, format="json-ld")
     assert str(graph.value(URIRef(record["url"]), DCT.title)) == '"<b>名称</b>" & {x}'

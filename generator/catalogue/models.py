@@ -66,6 +66,13 @@ class LawLevel(StrEnum):
     NORMATIVE = "规范性文件"
 
 
+class OpenLicence(StrEnum):
+    """The licence of the open data files (SPDX identifiers)."""
+
+    CC_BY = "CC-BY-4.0"
+    CC0 = "CC0-1.0"
+
+
 class ItemType(StrEnum):
     LICENSING = "行政许可"
     CONFIRMATION = "行政确认"
@@ -190,6 +197,12 @@ class Centre(Model):
     supervision_phone: Phone = Field(description="中心监督投诉电话")
     citizen_hotline: Phone = Field("12345", description="政务服务便民热线")
     reviewed: Day | None = Field(None, description="最近审核日期")
+    area: Text | None = Field(
+        None, description="服务的行政区划名称,如 示例市(开放数据的 dct:spatial);不填时用中心名称"
+    )
+    licence: OpenLicence = Field(
+        OpenLicence.CC_BY, description="开放数据的许可:CC-BY-4.0(署名)或 CC0-1.0(公共领域)"
+    )
 
 
 class Department(Model):

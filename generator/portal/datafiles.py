@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue, no_gc
-from ..opendata import csvexport, jsonexport, jsonld, records, tables, xlsx
+from ..opendata import csvexport, jsonexport, jsonld, records, tables, vocabulary, xlsx
 from . import urls
 
 Exporter = Callable[[records.Record], bytes]
@@ -24,7 +24,10 @@ FORMATS: dict[str, tuple[tuple[str, Exporter], ...]] = {
         (jsonexport.SCHEMA_ID, lambda _data: jsonexport.schema_json()),
     ),
     "csv": csvexport.exporters(),
-    "jsonld": (("catalogue.jsonld", jsonld.catalogue_jsonld),),
+    "jsonld": (
+        ("catalogue.jsonld", jsonld.catalogue_jsonld),
+        (vocabulary.FILE, jsonld.vocabulary_jsonld),
+    ),
     "xlsx": (("catalogue.xlsx", xlsx.catalogue_xlsx),),
 }
 """Export format -> (file name, exporter); the names are the files' permanent URLs under
@@ -36,6 +39,15 @@ def dataset(catalogue: Catalogue) -> records.Record:
     base = catalogue.centre.base_url if catalogue.centre else "/"
     data = records.dataset(catalogue, lambda i: urls.absolute_url(base, urls.item_url(i)))
     data["tables"] = tables.tables(catalogue, data)
+    data["linked"] = records.linked(catalogue)
+    data["linked"]["urls"] = {
+        "home": urls.absolute_url(base, urls.HOME),
+        "catalogue": urls.absolute_url(base, urls.data_file_url("catalogue.jsonld")),
+        "vocabulary": urls.absolute_url(base, urls.data_file_url(vocabulary.FILE)),
+        "departments": {
+            d: urls.absolute_url(base, urls.department_url(d)) for d in catalogue.departments
+        },
+    }
     return data
 
 

@@ -16,6 +16,7 @@ from ..catalogue import files
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
 from ..catalogue.revision import SheetVersion, content_versions
+from ..opendata import records
 from ..opendata.stats import statistics
 from ..review.history import History
 from . import changes, datafiles, progress, statspage, views
@@ -216,7 +217,9 @@ def plan_site(
         DATA,
         "data.html",
         "开放数据",
-        data=statspage.data_page_view(next(iter(catalogue.items), None)),
+        data=statspage.data_page_view(
+            next(iter(catalogue.items), None), records.licence(catalogue)
+        ),
     )
     progress.report("开放数据", 0, 1)
     item_data = {item_data_url(item_id) for item_id in catalogue.items}

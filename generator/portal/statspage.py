@@ -157,7 +157,8 @@ class DataPageView:
     """Every table of the CSV files and the workbook, with its columns' sources."""
 
 
-def data_page_view(example_item: str | None) -> DataPageView:
+def data_page_view(example_item: str | None, licence: str) -> DataPageView:
+    """The ``/data/`` page; ``licence`` is the centre's choice (SPDX id)."""
     downloads = tuple(
         DownloadView(name, urls.data_file_url(name), fmt)
         for fmt, files in FORMATS.items()
@@ -169,6 +170,6 @@ def data_page_view(example_item: str | None) -> DataPageView:
         columns.MATERIAL_COLUMNS,
         jsonld.MAPPING,
         urls.item_data_url(example_item) if example_item else None,
-        records.LICENCE,
-        records.LICENCE_URL,
+        licence,
+        records.LICENCES[licence][1],
     )
