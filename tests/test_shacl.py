@@ -8,6 +8,7 @@ validation takes most of this module's time.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -111,3 +112,49 @@ def test_the_shapes_catch_what_the_issue_found() -> None:
         "description": 1,
         "hasCompetentAuthority": 1,
     }, found
+
+
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+
+
+def test_dcat_record_conforms_to_dcat_ap() -> None:
+    found = results(graph(DEMO, "dcat.jsonld"), "dcat-ap-SHACL.ttl")
+    assert not found, _violations(found)
+
+
+def test_dcat_record_describes_every_file_as_published() -> None:
+    """One distribution per data file, with its real size and SHA-256, and the licence and
+    date of the catalogue."""
+    data = graph(DEMO, "dcat.jsonld")
+    published = {
+        url: content
+        for url, content in files(DEMO).items()
+        if url.startswith("/data/") and url.count("/") == 2 and not url.endswith("dcat.jsonld")
+    }
+    (dataset,) = data.subjects(RDF.type, DCAT.Dataset)
+    seen = {}
+    for dist in data.objects(dataset, DCAT.distribution):
+        url = str(data.value(dist, DCAT.downloadURL)).removeprefix("https://zwfw.example.gov.cn")
+        checksum = data.value(dist, SPDX.checksum)
+        seen[url] = (
+            int(data.value(dist, DCAT.byteSize)),
+            str(data.value(checksum, SPDX.checksumValue)),
+        )
+    assert seen == {
+        url: (len(content), hashlib.sha256(content).hexdigest())
+        for url, content in published.items()
+    }
+    licence = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+    assert data.value(dataset, DCT.license) == URIRef(licence)
+    assert str(data.value(dataset, DCT.modified)) == "2026-11-10"
+
+
+def test_dcat_shapes_catch_a_broken_record() -> None:
+    data = graph(DEMO, "dcat.jsonld")
+    (dataset,) = data.subjects(RDF.type, DCAT.Dataset)
+    data.remove((dataset, DCT.title, None))
+    first = next(iter(data.objects(dataset, DCAT.distribution)))
+    data.remove((first, DCAT.accessURL, None))
+    paths = sorted(path.rsplit("/", 1)[-1] for _, _, path, _ in results(data, "dcat-ap-SHACL.ttl"))
+    assert paths == ["dcat#accessURL", "title"]

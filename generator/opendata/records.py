@@ -149,6 +149,7 @@ def linked(catalogue: Catalogue) -> Record:
     centre = catalogue.centre
     return {
         "area": (centre.area or centre.name) if centre else "",
+        "phone": centre.enquiry_phone if centre else None,
         "laws": {law.id: {"title": law.title, "url": law.url} for law in catalogue.laws.values()},
         "items": {
             loaded.id: {

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue, no_gc
-from ..opendata import csvexport, jsonexport, jsonld, records, tables, vocabulary, xlsx
+from ..opendata import csvexport, dcat, jsonexport, jsonld, records, tables, vocabulary, xlsx
 from . import urls
 
 Exporter = Callable[[records.Record], bytes]
@@ -42,6 +42,8 @@ def dataset(catalogue: Catalogue) -> records.Record:
     data["linked"] = records.linked(catalogue)
     data["linked"]["urls"] = {
         "home": urls.absolute_url(base, urls.HOME),
+        "data": urls.absolute_url(base, urls.DATA),
+        "dcat": urls.absolute_url(base, urls.data_file_url(dcat.FILE)),
         "catalogue": urls.absolute_url(base, urls.data_file_url("catalogue.jsonld")),
         "vocabulary": urls.absolute_url(base, urls.data_file_url(vocabulary.FILE)),
         "departments": {
@@ -56,6 +58,20 @@ def format_files(data: records.Record, fmt: str) -> dict[str, bytes]:
     return {name: export(data) for name, export in FORMATS[fmt]}
 
 
+def distributions(data: records.Record, named: dict[str, bytes]) -> list[tuple[str, str, bytes]]:
+    """(name, public address, bytes) of every file the DCAT record lists."""
+    home = data["linked"]["urls"]["home"]
+    return [
+        (name, urls.absolute_url(home, urls.data_file_url(name)), content)
+        for name, content in named.items()
+    ]
+
+
+def dcat_record(data: records.Record, named: dict[str, bytes]) -> bytes:
+    """``dcat.jsonld``: the DCAT-AP record of the files ``named`` (name -> bytes)."""
+    return dcat.dcat_jsonld(data, distributions(data, named))
+
+
 def data_files(catalogue: Catalogue) -> dict[str, bytes]:
     """Site URL -> bytes of every data file, the per-item ``index.json`` included.
 
@@ -65,11 +81,11 @@ def data_files(catalogue: Catalogue) -> dict[str, bytes]:
     """
     with no_gc():
         data = dataset(catalogue)
-        out = {
-            urls.data_file_url(name): content
-            for fmt in FORMATS
-            for name, content in format_files(data, fmt).items()
+        named = {
+            name: content for fmt in FORMATS for name, content in format_files(data, fmt).items()
         }
+        out = {urls.data_file_url(name): content for name, content in named.items()}
+        out[urls.data_file_url(dcat.FILE)] = dcat_record(data, named)
         for record in data["items"]:
             out[urls.item_data_url(record["id"])] = jsonexport.item_json(data, record)
     return out
