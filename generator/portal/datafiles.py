@@ -13,7 +13,17 @@ from pathlib import Path
 
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue, no_gc
-from ..opendata import csvexport, dcat, jsonexport, jsonld, records, tables, vocabulary, xlsx
+from ..opendata import (
+    csvexport,
+    csvmeta,
+    dcat,
+    jsonexport,
+    jsonld,
+    records,
+    tables,
+    vocabulary,
+    xlsx,
+)
 from . import urls
 
 Exporter = Callable[[records.Record], bytes]
@@ -23,7 +33,7 @@ FORMATS: dict[str, tuple[tuple[str, Exporter], ...]] = {
         ("catalogue.json", jsonexport.catalogue_json),
         (jsonexport.SCHEMA_ID, lambda _data: jsonexport.schema_json()),
     ),
-    "csv": csvexport.exporters(),
+    "csv": (*csvexport.exporters(), *csvmeta.exporters()),
     "jsonld": (
         ("catalogue.jsonld", jsonld.catalogue_jsonld),
         (vocabulary.FILE, jsonld.vocabulary_jsonld),
