@@ -210,9 +210,10 @@ def namespace(vocabulary_url: str) -> str:
     return f"{vocabulary_url}#"
 
 
-def concept(scheme: str, label: str) -> dict[str, str]:
-    """A reference to the concept of ``scheme`` whose Chinese label is ``label``."""
-    return {"@id": f"{PREFIX}:{SCHEMES[scheme].fragment(label)}"}
+def concept(scheme: str, label: str) -> str:
+    """The compact IRI of the concept of ``scheme`` whose Chinese label is ``label``
+    (the properties that take concepts are IRI-valued in the context)."""
+    return f"{PREFIX}:{SCHEMES[scheme].fragment(label)}"
 
 
 def concept_nodes() -> list[dict[str, Any]]:
