@@ -27,6 +27,7 @@ FILES = {
     "json": ["catalogue.json", "catalogue.schema.json"],
     "jsonld": ["catalogue.jsonld", "vocabulary.jsonld"],
     "xlsx": ["catalogue.xlsx"],
+    "dcat": ["dcat.jsonld"],
 }
 
 

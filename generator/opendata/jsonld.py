@@ -193,7 +193,7 @@ def _rules(record: Record, url: str, laws: list[str], catalogue_url: str) -> lis
             basis["law"],
             **{
                 "dct:description": f"{basis['role']}:{basis['law']}",
-                "dct:type": v.concept("basis-role", basis["role"]),
+                "dct:type": v.concept("citation-role", basis["role"]),
                 "cpsv:implements": _law_iri(catalogue_url, law),
             },
         )

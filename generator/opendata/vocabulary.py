@@ -69,7 +69,7 @@ SCHEMES: dict[str, Scheme] = {
         Scheme("material-form", "材料形式", _members(MaterialForm)),
         Scheme("medium", "材料载体", _members(Medium)),
         Scheme("result-type", "办理结果类型", _members(ResultType)),
-        Scheme("basis-role", "依据类型", _members(BasisRole)),
+        Scheme("citation-role", "依据类型", _members(BasisRole)),
         Scheme("day-unit", "时限单位", _members(DayUnit)),
         Scheme("special-kind", "特别程序种类", _members(SpecialKind)),
     )

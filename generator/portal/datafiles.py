@@ -44,6 +44,10 @@ FORMATS: dict[str, tuple[tuple[str, Exporter], ...]] = {
 ``/data/``."""
 
 
+DCAT = "dcat"
+"""The export format of ``dcat.jsonld`` alone: the record of the files of every format."""
+
+
 def dataset(catalogue: Catalogue) -> records.Record:
     """The published records, plus the rows of every table (``tables``) for CSV and Excel."""
     base = catalogue.centre.base_url if catalogue.centre else "/"
@@ -106,7 +110,12 @@ def export(catalogue: Catalogue, fmt: str, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with no_gc():
-        files = format_files(dataset(catalogue), fmt)
+        data = dataset(catalogue)
+        if fmt == DCAT:
+            named = {n: c for f in FORMATS for n, c in format_files(data, f).items()}
+            files = {dcat.FILE: dcat_record(data, named)}
+        else:
+            files = format_files(data, fmt)
     for name, content in files.items():
         path = out / name
         path.write_bytes(content)
