@@ -185,7 +185,7 @@ def table(results: dict[str, Any]) -> str:
     for row in results.get("incremental", []):
         rows.append(
             f"\nUnder `make serve` at {row['items']:,} items: an item saved is on screen in "
-            f"{row['item_edit_rebuild_s']} s; its data files and search index follow in "
+            f"{row['item_edit_rebuild_s']} s; its search index follows in "
             f"{row['item_edit_aggregates_s']} s more "
             f"(the first build took {row['first_build_s']} s)."
         )

@@ -111,8 +111,10 @@ def test_a_broken_save_keeps_the_last_good_pages_and_shows_the_problem(tmp_path:
     assert "居民身份证" in page
 
 
-def test_the_saved_page_is_written_before_the_data_files_that_hold_it(tmp_path: Path) -> None:
-    """The server reloads when the page is written; the catalogue-wide files follow."""
+def test_the_saved_page_is_written_before_the_search_index_that_holds_it(
+    tmp_path: Path,
+) -> None:
+    """The server reloads when the page is written; the catalogue-wide index follows."""
     catalogue, preview = _served_copy(tmp_path), Memo(enabled=True)
     served = tmp_path / "served"
     _served(catalogue, served, preview)
@@ -121,10 +123,15 @@ def test_the_saved_page_is_written_before_the_data_files_that_hold_it(tmp_path: 
         item.read_text(encoding="utf-8").replace("居民身份证", "居民身份证(原件)", 1),
         encoding="utf-8",
     )
+
+    def indexed() -> str:
+        files = sorted((served / "search-index").rglob("*.json"))
+        return "".join(path.read_text(encoding="utf-8") for path in files)
+
+    before = indexed()
     later = preview_build(catalogue, served, preview)
     page = (served / "items/id-card-renewal/index.html").read_text(encoding="utf-8")
-    data = served / "data/catalogue.json"
     assert "居民身份证(原件)" in page
-    assert "居民身份证(原件)" not in data.read_text(encoding="utf-8")
+    assert indexed() == before
     later()
-    assert "居民身份证(原件)" in data.read_text(encoding="utf-8")
+    assert indexed() != before

@@ -66,6 +66,13 @@ class LawLevel(StrEnum):
     NORMATIVE = "规范性文件"
 
 
+class OpenLicence(StrEnum):
+    """The licence of the open data files (SPDX identifiers)."""
+
+    CC_BY = "CC-BY-4.0"
+    CC0 = "CC0-1.0"
+
+
 class ItemType(StrEnum):
     LICENSING = "行政许可"
     CONFIRMATION = "行政确认"
@@ -194,6 +201,12 @@ class Centre(Model):
         default_factory=dict,
         description="补正材料通知书引用的规定,按事项类型:如 行政确认: "
         "《示例市政务服务中心服务事项管理办法》第五条第五项;行政许可不填时引用行政许可法第三十二条",
+    )
+    area: Text | None = Field(
+        None, description="服务的行政区划名称,如 示例市(开放数据的 dct:spatial);不填时用中心名称"
+    )
+    licence: OpenLicence = Field(
+        OpenLicence.CC_BY, description="开放数据的许可:CC-BY-4.0(署名)或 CC0-1.0(公共领域)"
     )
 
 

@@ -33,8 +33,10 @@ def dumps(data: Any) -> bytes:
 
 
 def catalogue_json(data: Record) -> bytes:
-    # ``tables`` are the CSV and workbook rows: the same content, flattened.
-    return dumps({"$schema": SCHEMA_ID, **{k: v for k, v in data.items() if k != "tables"}})
+    # ``tables`` are the CSV and workbook rows: the same content, flattened;
+    # ``linked`` is what only the JSON-LD files carry (laws by id, special procedures).
+    skip = {"tables", "linked"}
+    return dumps({"$schema": SCHEMA_ID, **{k: v for k, v in data.items() if k not in skip}})
 
 
 def item_json(data: Record, record: Record) -> bytes:

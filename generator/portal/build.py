@@ -204,8 +204,8 @@ def preview_build(
 ) -> Callable[[], None]:
     """One rebuild of the preview server into its kept folder, reusing ``preview``.
 
-    Returns what is left to write once the page is on screen (open data files, search
-    index): the server runs it after the reload, a test or benchmark right away."""
+    Returns what is left to write once the page is on screen (the search index): the
+    server runs it after the reload, a test or benchmark right away."""
     with SiteBuild(catalogue, overrides=overrides, preview=preview) as site:
         site.prepare()
         engine.draw(site, config, site_dir, dirty=True)
@@ -216,7 +216,7 @@ def _aggregates(write: Callable[[], None]) -> None:
     try:
         write()
     except BuildFailed as exc:
-        print(f"{exc}\n预览的开放数据和搜索索引未更新。", file=sys.stderr)
+        print(f"{exc}\n预览的搜索索引未更新。", file=sys.stderr)
 
 
 def serve_site(

@@ -267,7 +267,7 @@ def plan(
             return item_view(catalogue, loaded, url=url, drawn=drawn[loaded.id])
 
     with no_gc():
-        site = plan_site(catalogue, history, versions, item_view=viewer, open_data=not memo.enabled)
+        site = plan_site(catalogue, history, versions, item_view=viewer)
     return catalogue, site, errors
 
 

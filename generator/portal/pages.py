@@ -16,6 +16,7 @@ from ..catalogue import files
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
 from ..catalogue.revision import SheetVersion, content_versions
+from ..opendata import records
 from ..opendata.stats import statistics
 from ..review.history import History
 from . import changes, datafiles, progress, statspage, views
@@ -134,16 +135,6 @@ def _publish(plan: SitePlan, source: Path, url: str) -> None:
         plan.generated.append(GeneratedFile(url, text))
 
 
-def add_open_data(plan: SitePlan, catalogue: Catalogue) -> None:
-    """The open data files, the per-item ``index.json`` among ``plan.per_item``."""
-    progress.report("开放数据", 0, 1)
-    item_data = {item_data_url(item_id) for item_id in catalogue.items}
-    for data_url, content in datafiles.data_files(catalogue).items():
-        bulk = plan.per_item if data_url in item_data else plan.generated
-        bulk.append(GeneratedFile(data_url, content))
-    progress.report("开放数据", 1, 1)
-
-
 ItemViewer = Callable[[Catalogue, LoadedItem, str], views.ItemView]
 
 
@@ -157,7 +148,6 @@ def plan_site(
     versions: Mapping[str, SheetVersion] | None = None,
     *,
     item_view: ItemViewer = _item_view,
-    open_data: bool = True,
 ) -> SitePlan:
     """Every page of the portal, in a stable order, with its context.
 
@@ -165,8 +155,7 @@ def plan_site(
     history on each item page; without it those are left out.  ``versions`` are the sheet
     versions printed on notice sheets (git revisions); without them each sheet shows a hash
     of its source files.  ``item_view`` builds an item's guide (the preview server passes
-    one that remembers).  Without ``open_data`` the data files are left to the caller
-    (:func:`add_open_data`): the preview writes them after the page has reloaded.
+    one that remembers).
     """
     if catalogue.centre is None:
         raise ValueError("catalogue has no centre.yaml")
@@ -224,14 +213,21 @@ def plan_site(
             groups=views.group_by_department(s for s in summaries if audience in s.audience),
         )
     add(STATS, "stats.html", "统计数据", stats=statspage.stats_view(statistics(catalogue)))
+    progress.report("开放数据", 0, 1)
+    data_files = datafiles.data_files(catalogue)
     add(
         DATA,
         "data.html",
         "开放数据",
-        data=statspage.data_page_view(next(iter(catalogue.items), None)),
+        data=statspage.data_page_view(
+            next(iter(catalogue.items), None), records.licence(catalogue), data_files
+        ),
     )
-    if open_data:
-        add_open_data(plan, catalogue)
+    item_data = {item_data_url(item_id) for item_id in catalogue.items}
+    for data_url, content in data_files.items():
+        bulk = plan.per_item if data_url in item_data else plan.generated
+        bulk.append(GeneratedFile(data_url, content))
+    progress.report("开放数据", 1, 1)
     published: set[str] = set()
     versions = versions if versions is not None else content_versions(catalogue)
     sheets: dict[str, list[tuple[views.ItemView, SheetVersion]]] = {}

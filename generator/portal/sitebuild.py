@@ -32,7 +32,7 @@ from ..checks.pipeline import check_catalogue
 from ..search import index as search_index
 from ..search.synonyms import load_synonyms
 from . import memo, progress, shells, sitemap, urls
-from .pages import GeneratedFile, Page, SitePlan, add_open_data
+from .pages import GeneratedFile, Page, SitePlan
 from .progress import Progress
 from .rendering import render_page
 
@@ -255,21 +255,10 @@ class SiteBuild:
             self._write_search_index(site_dir)
 
     def finish_aggregates(self, site_dir: Path) -> None:
-        """Preview only, after :meth:`finish` and the reload: the open data files and the
-        search index, which read the whole catalogue but are not the page being looked at
-        (at 1,000 items they were half of the time from save to page)."""
-        catalogue = self.catalogue
-        if not self.serving or catalogue is None:
-            return
-        data = SitePlan()
-        add_open_data(data, catalogue)
-        shells.write_files(
-            site_dir, [*data.generated, *data.per_item], workers=1, keep=self.memo.keep
-        )
-        self.plan.generated += data.generated
-        self.plan.per_item += data.per_item
-        self.memo.prune(site_dir, memo.outputs(site_dir, self.plan))
-        self._write_search_index(site_dir)
+        """Preview only, after :meth:`finish` and the reload: the search index, which reads
+        the whole catalogue but is not the page being looked at."""
+        if self.serving:
+            self._write_search_index(site_dir)
 
     def _write_search_index(self, site_dir: Path) -> None:
         if not self.search or self.catalogue is None:
@@ -306,6 +295,7 @@ class SiteBuild:
             site_dir, plan.pages, loaded, render, workers=1, keep=keep, same=self.memo.same
         )
         shells.write_files(site_dir, [*fixed, *plan.per_item], workers=1, keep=keep)
+        self.memo.prune(site_dir, memo.outputs(site_dir, plan))
 
     def _write_sitemap(self, site_dir: Path, drawn: Sequence[str]) -> None:
         planned = [page.url for page in self.plan.pages]

@@ -4,6 +4,7 @@ file linked from the pages served."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 import pytest
@@ -57,11 +58,17 @@ def test_data_files_and_item_json_are_served(demo_site: Site, open_page: OpenPag
     goto(page, demo_site, "/data/")
     links = page.locator("a[download]")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert len(hrefs) == 12  # JSON + schema, 8 CSV tables, JSON-LD, workbook
+    # JSON + schema, 8 CSV tables and their CSVW metadata, 2 JSON-LD, workbook, DCAT record
+    assert len(hrefs) == 22
     for href in hrefs:
         assert href is not None
         response = page.request.get(page.url + href)
         assert response.ok, href
+        row = page.locator("tr", has=page.locator(f'a[href="{href}"]'))
+        assert (
+            row.locator("code.bs-hash").text_content()
+            == hashlib.sha256(response.body()).hexdigest()
+        )
     item = next(iter(demo_site.catalogue.items))
     goto(page, demo_site, f"/items/{item}/")
     page.get_by_role("link", name="JSON 格式").click()
