@@ -93,7 +93,8 @@ def format_markdown(diff: Diff) -> str:
         lines += ["## 需法制办审核", ""]
         lines += ["| 检查项 | 变更 | 位置 |", "| --- | --- | --- |"]
         for c in flagged:
-            lines.append(f"| `{c.check}` | {_md(c.name)}:{_text(c)} | {_where(c)} |")
+            subject = "" if c.text.startswith(c.name) else f"{_md(c.name)}:"
+            lines.append(f"| `{c.check}` | {subject}{_text(c)} | {_where(c)} |")
         lines.append("")
     for subject, title in SUBJECTS:
         changes = [c for c in diff.changes if c.subject == subject]
@@ -146,9 +147,11 @@ def format_github(diff: Diff) -> str:
     for c in diff.changes:
         if c.level is Level.INFO:
             continue
-        title = f"{LEVEL_ZH[c.level]}:{c.check}"
-        file, title = github_escape(c.file, prop=True), github_escape(title, prop=True)
-        props = f"file={file},line={c.line},title={title}"
+        title = github_escape(f"{CHECKS[c.check].mark or LEVEL_ZH[c.level]}:{c.check}", prop=True)
+        if c.check == "item-removed":
+            props = f"title={title}"  # its file is gone from the pull request: no line to mark
+        else:
+            props = f"file={github_escape(c.file, prop=True)},line={c.line},title={title}"
         lines.append(f"::warning {props}::{github_escape(c.name + ':' + c.text)}")
     lines.append(summary_line(diff))
     return "\n".join(lines) + "\n"
