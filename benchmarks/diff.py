@@ -48,7 +48,9 @@ def _edit(head: Path, changes: int) -> int:
     edited = 0
     for path in files[::step][:changes]:
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"(promised:\n\s+days: )(\d+)", lambda m: f"{m[1]}{int(m[2]) + 2}", text, 1)
+        text = re.sub(
+            r"(promised:\n\s+days: )(\d+)", lambda m: f"{m[1]}{int(m[2]) + 2}", text, count=1
+        )
         text = text.replace("  - text: ", "  - text: 申请人应当", 1)
         text = text.replace(
             "materials:\n",
@@ -61,7 +63,9 @@ def _edit(head: Path, changes: int) -> int:
     departments = head / "departments.yaml"
     text = departments.read_text(encoding="utf-8")
     departments.write_text(
-        re.sub(r'supervision_phone: "([^"]+)"', 'supervision_phone: "0512-60000000"', text, 1),
+        re.sub(
+            r'supervision_phone: "([^"]+)"', 'supervision_phone: "0512-60000000"', text, count=1
+        ),
         encoding="utf-8",
     )
     return edited
