@@ -36,6 +36,7 @@ FAMILIES = (
     "fees",
     "phones",
     "text",
+    "script",
     "synonyms",
 )
 

@@ -23,6 +23,7 @@ FAMILY_TITLES = {
     "fees": "收费(fee-)",
     "phones": "电话(phone-)",
     "text": "文本(text-)",
+    "script": "简体字(text-traditional)",
     "synonyms": "搜索同义词(syn-)",
 }
 

@@ -29,7 +29,7 @@ def _root(
         root = (repo / catalogue_path) if repo else Path(catalogue_path)
         if not root.is_dir():
             raise UsageError(f"目录不存在:{root}")
-        return root, "工作区", catalogue_path
+        return root, _working_tree_label(catalogue_path, repo), catalogue_path
     folder = Path(spec)
     if folder.is_dir():
         return folder, spec, spec
@@ -41,6 +41,21 @@ def _root(
     except git.GitError as exc:
         raise UsageError(str(exc)) from None
     return root, f"{spec}({commit[:8]})", catalogue_path
+
+
+def _working_tree_label(catalogue_path: str, repo: Path | None) -> str:
+    """``HEAD(1a2b3c4d)`` when the catalogue has no uncommitted change (a CI checkout of a
+    pull request), else ``工作区(1a2b3c4d 之上有未提交的修改)``."""
+    if repo is None:
+        return "工作区"
+    try:
+        commit = git.resolve("HEAD", repo)
+        dirty = git.changed_files(repo, catalogue_path)
+    except git.GitError:
+        return "工作区"
+    if dirty:
+        return f"工作区({commit[:8]} 之上有未提交的修改)"
+    return f"HEAD({commit[:8]})"
 
 
 def run_diff(base: str, head: str | None, *, catalogue_path: str, fmt: str) -> int:

@@ -7,11 +7,13 @@ Kept apart from the comparisons so that items (``diff``) and the top-level files
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from ..catalogue.loaded import Catalogue
+from ..catalogue.loaded import Catalogue, LoadedItem, load_item
 from ..catalogue.sources import DataPath, SourceMap
 from .burden import CHECKS, Burden, Level
+from .textdiff import Segment
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Change:
     text: str
     file: str
     line: int
+    segments: tuple[Segment, ...] = ()
+    """The word diff ``text`` ends with, for reports that mark it up (see textdiff)."""
 
     @property
     def level(self) -> Level:
@@ -45,7 +49,12 @@ class Change:
             "text": self.text,
             "file": self.file,
             "line": self.line,
+            "diff": [{"op": op, "text": text} for op, text in self.segments] or None,
         }
+
+
+LISTING = frozenset({"item-added-detail"})
+"""Checks that list what a change contains rather than being changes of their own."""
 
 
 @dataclass
@@ -57,6 +66,33 @@ class Side:
     display: str
     unreadable: set[str] = field(default_factory=set)
     """Relative paths of files present but not loaded (bad data)."""
+    root: Path | None = None
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Item id -> relative path of the item files not loaded because they are the same on
+    both sides; :meth:`item` loads one when a department, law or centre change needs it."""
+
+    def item(self, item_id: str) -> LoadedItem | None:
+        """The item, loaded now if it was skipped (and then kept)."""
+        loaded = self.catalogue.items.get(item_id)
+        if loaded is None and item_id in self.skipped and self.root is not None:
+            loaded, _ = load_item(self.root, self.root / self.skipped.pop(item_id))
+            if loaded is not None:
+                self.catalogue.items[item_id] = loaded
+        return loaded
+
+    def all_items(self) -> dict[str, LoadedItem]:
+        for item_id in sorted(self.skipped):
+            self.item(item_id)
+        return self.catalogue.items
+
+    def item_ids(self) -> set[str]:
+        return set(self.catalogue.items) | set(self.skipped)
+
+    def department_ids(self) -> dict[str, str]:
+        """Item id -> department id, without loading anything."""
+        found = {i: loaded.department_id for i, loaded in self.catalogue.items.items()}
+        found.update({i: rel.split("/")[1] for i, rel in self.skipped.items()})
+        return found
 
     def file(self, relative: str) -> str:
         return f"{self.display.rstrip('/')}/{relative}" if self.display else relative
@@ -78,8 +114,13 @@ class Diff:
             total.add(figures)
         return total
 
+    @property
+    def size(self) -> int:
+        """Changes, not counting the lines that list a new item's contents."""
+        return sum(c.check not in LISTING for c in self.changes)
+
     def count(self, level: Level) -> int:
-        return sum(c.level is level for c in self.changes)
+        return sum(c.level is level and c.check not in LISTING for c in self.changes)
 
     @property
     def wins(self) -> int:

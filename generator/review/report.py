@@ -17,6 +17,7 @@ from pathlib import Path
 from ..catalogue.diagnostics import github_escape
 from .burden import BURDEN_HEADERS, CHECKS, LEVEL_ZH, Level, burden_cells
 from .diff import Change, Diff
+from .textdiff import plain
 
 SUBJECTS = (
     ("item", "事项"),
@@ -44,17 +45,33 @@ def _where(change: Change) -> str:
 def _mark(change: Change) -> str:
     check = CHECKS[change.check]
     if check.win:
-        return "✓ 减轻负担"
-    return LEVEL_ZH[change.level]
+        return "✓ 减轻负担" + ("(需法制办审核)" if change.level is Level.ERROR else "")
+    return check.mark or LEVEL_ZH[change.level]
+
+
+def _text(change: Change) -> str:
+    """The change's text for Markdown: a word diff as <del>/<ins> (GitHub renders both, and
+    they survive CJK neighbours where ~~ and ** do not)."""
+    if not change.segments:
+        return _md(change.text)
+    diff = plain(change.segments)
+    lead = change.text[: len(change.text) - len(diff)] if change.text.endswith(diff) else ""
+    tags = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
+    return _md(lead) + "".join(tags[op].format(_md(text)) for op, text in change.segments)
 
 
 def summary_line(diff: Diff) -> str:
     if not diff.changes:
         return "没有实质变更(格式调整、键的顺序不算变更)。"
-    return (
-        f"共 {len(diff.changes)} 处变更:需法制办审核 {diff.count(Level.ERROR)} 处,"
-        f"增加负担 {diff.count(Level.WARNING)} 处,减轻负担 {diff.wins} 处。"
+    unreadable = sum(bool(CHECKS[c.check].mark) for c in diff.changes)
+    burden = diff.count(Level.WARNING) - unreadable
+    line = (
+        f"共 {diff.size} 处变更:需法制办审核 {diff.count(Level.ERROR)} 处,"
+        f"增加负担 {burden} 处,减轻负担 {diff.wins} 处。"
     )
+    if unreadable:
+        line += f"另有 {unreadable} 个文件无法读取,未能比较(其余文件照常比较)。"
+    return line
 
 
 def format_markdown(diff: Diff) -> str:
@@ -76,7 +93,8 @@ def format_markdown(diff: Diff) -> str:
         lines += ["## 需法制办审核", ""]
         lines += ["| 检查项 | 变更 | 位置 |", "| --- | --- | --- |"]
         for c in flagged:
-            lines.append(f"| `{c.check}` | {_md(c.name)}:{_md(c.text)} | {_where(c)} |")
+            subject = "" if c.text.startswith(c.name) else f"{_md(c.name)}:"
+            lines.append(f"| `{c.check}` | {subject}{_text(c)} | {_where(c)} |")
         lines.append("")
     for subject, title in SUBJECTS:
         changes = [c for c in diff.changes if c.subject == subject]
@@ -93,7 +111,7 @@ def format_markdown(diff: Diff) -> str:
                     f"文件:`{c.file}`",
                     "",
                 ]
-            lines.append(f"- {_md(c.text)}(第 {c.line} 行;{_mark(c)};`{c.check}`)")
+            lines.append(f"- {_text(c)}(第 {c.line} 行;{_mark(c)};`{c.check}`)")
         lines.append("")
     return "\n".join(lines)
 
@@ -103,7 +121,7 @@ def format_json(diff: Diff) -> str:
         "base": diff.base,
         "head": diff.head,
         "summary": {
-            "changes": len(diff.changes),
+            "changes": diff.size,
             "legal": diff.count(Level.ERROR),
             "burden": diff.count(Level.WARNING),
             "info": diff.count(Level.INFO),
@@ -129,9 +147,11 @@ def format_github(diff: Diff) -> str:
     for c in diff.changes:
         if c.level is Level.INFO:
             continue
-        title = f"{LEVEL_ZH[c.level]}:{c.check}"
-        file, title = github_escape(c.file, prop=True), github_escape(title, prop=True)
-        props = f"file={file},line={c.line},title={title}"
+        title = github_escape(f"{CHECKS[c.check].mark or LEVEL_ZH[c.level]}:{c.check}", prop=True)
+        if c.check == "item-removed":
+            props = f"title={title}"  # its file is gone from the pull request: no line to mark
+        else:
+            props = f"file={github_escape(c.file, prop=True)},line={c.line},title={title}"
         lines.append(f"::warning {props}::{github_escape(c.name + ':' + c.text)}")
     lines.append(summary_line(diff))
     return "\n".join(lines) + "\n"
