@@ -37,6 +37,8 @@ FAMILIES = (
     "phones",
     "text",
     "synonyms",
+    "situations",
+    "answersets",
 )
 
 
