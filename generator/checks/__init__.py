@@ -38,6 +38,8 @@ FAMILIES = (
     "text",
     "script",
     "synonyms",
+    "situations",
+    "answersets",
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import Citation, Department, Item, ParallelSteps, Window
+from . import situationcell
 from .records import Record, fees_summary, law_text
 
 
@@ -108,6 +109,7 @@ def _item_extra(catalogue: Catalogue, loaded: LoadedItem, record: Record) -> Rec
         "keywords": "、".join(item.keywords),
         "refusals": _numbered(item.refusals),
         "materials": len(item.materials),
+        "situations": situationcell.dump(item),
     }
 
 
