@@ -9,6 +9,8 @@ validation takes most of this module's time.
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -158,3 +160,20 @@ def test_dcat_shapes_catch_a_broken_record() -> None:
     data.remove((first, DCAT.accessURL, None))
     paths = sorted(path.rsplit("/", 1)[-1] for _, _, path, _ in results(data, "dcat-ap-SHACL.ttl"))
     assert paths == ["dcat#accessURL", "title"]
+
+
+def test_the_licence_is_the_centres_choice(tmp_path: Path) -> None:
+    """``licence: CC0-1.0`` in centre.yaml reaches every file that states a licence."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "portal", root)
+    with (root / "centre.yaml").open("a", encoding="utf-8") as centre:
+        centre.write("licence: CC0-1.0\n")
+    out = datafiles.data_files(load_catalogue(root)[0])
+    cc0 = "http://publications.europa.eu/resource/authority/licence/CC0"
+    record = Graph().parse(data=out[urls.data_file_url("dcat.jsonld")].decode(), format="json-ld")
+    (dataset,) = record.subjects(RDF.type, DCAT.Dataset)
+    assert record.value(dataset, DCT.license) == URIRef(cc0)
+    assert not results(record, "dcat-ap-SHACL.ttl")
+    assert json.loads(out[urls.data_file_url("catalogue.json")])["licence"] == "CC0-1.0"
+    csvw_meta = json.loads(out[urls.data_file_url("items.csv-metadata.json")])
+    assert csvw_meta["dc:license"] == {"@id": "https://creativecommons.org/publicdomain/zero/1.0/"}
