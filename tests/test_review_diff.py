@@ -156,6 +156,7 @@ def test_items_departments_laws_chains_and_centre(
         "exit_code": 1,
         "info": 2,
         "legal": 7,
+        "unsigned": 7,
         "wins": 1,
     }
     assert code == 1

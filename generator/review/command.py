@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .. import vcs as git
+from . import signoff
 from .diff import diff_catalogues, load_sides
 from .report import FORMATS
 
@@ -58,12 +61,32 @@ def _working_tree_label(catalogue_path: str, repo: Path | None) -> str:
     return f"HEAD({commit[:8]})"
 
 
-def run_diff(base: str, head: str | None, *, catalogue_path: str, fmt: str) -> int:
-    """Print the report of BASE → HEAD; return the exit status."""
+@dataclass(frozen=True)
+class Sign:
+    """``--sign``: who signs, with which opinion and decision number, on which day."""
+
+    reviewer: str
+    opinion: str
+    number: str
+    day: date
+
+
+def run_diff(
+    base: str,
+    head: str | None,
+    *,
+    catalogue_path: str,
+    fmt: str,
+    reviews: str | None = None,
+    sign: Sign | None = None,
+) -> int:
+    """Print the report of BASE → HEAD (or, with ``sign``, record the legal office's
+    sign-off of its flags); return the exit status."""
     try:
         repo: Path | None = git.toplevel(Path.cwd())
     except git.GitError:
         repo = None
+    folder = Path(reviews) if reviews else (repo or Path.cwd()) / signoff.REVIEWS
     with tempfile.TemporaryDirectory(prefix="banshi-diff-") as tmp:
         try:
             old = _root(base, catalogue_path, Path(tmp), repo=repo)
@@ -73,5 +96,16 @@ def run_diff(base: str, head: str | None, *, catalogue_path: str, fmt: str) -> i
             return 2
         sides = load_sides(old[0], new[0], (old[1], new[1]), (old[2], new[2]))
         result = diff_catalogues(*sides)
+    if sign is not None:
+        path = signoff.record(
+            result, folder, reviewer=sign.reviewer, opinion=sign.opinion,
+            number=sign.number, day=sign.day,
+        )  # fmt: skip
+        if path is None:
+            print("没有需要法制办签核的变更,未写审核记录。")
+        else:
+            print(f"已写审核记录 {path}(签核 {len(result.unsigned())} 处);请提交到合并请求。")
+        return 0
+    signoff.apply(result, signoff.load(folder))
     sys.stdout.write(FORMATS[fmt](result))
     return result.exit_code()

@@ -6,6 +6,7 @@ Kept apart from the comparisons so that items (``diff``) and the top-level files
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,14 @@ class Change:
     @property
     def level(self) -> Level:
         return CHECKS[self.check].level
+
+    @property
+    def key(self) -> str:
+        """What the change is, hashed (check, subject, id, field, old and new value), not
+        where it is: a sign-off survives a rebase and covers no other value."""
+        parts = (self.check, self.subject, self.id, self.field, self.old, self.new)
+        text = "\x1f".join("" if p is None else p for p in parts)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +115,10 @@ class Diff:
     burden: dict[str, Burden] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     """Item id -> name, for the burden table."""
+    signed: dict[str, Any] = field(default_factory=dict)
+    """Change key -> the legal office's signature (see signoff.py)."""
+    records: int = 0
+    """Sign-off records found: reports show each flag's status when there are any."""
 
     @property
     def total(self) -> Burden:
@@ -127,8 +140,11 @@ class Diff:
         return sum(CHECKS[c.check].win for c in self.changes)
 
     def exit_code(self) -> int:
-        """0 without changes needing the legal office, 1 with."""
-        return 1 if self.count(Level.ERROR) else 0
+        """0 without changes needing the legal office (or with all of them signed), 1 with."""
+        return 1 if self.unsigned() else 0
+
+    def unsigned(self) -> list[Change]:
+        return [c for c in self.changes if c.level is Level.ERROR and c.key not in self.signed]
 
 
 def line_of(source: SourceMap | None, path: DataPath) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..catalogue.diagnostics import github_escape
 from .burden import BURDEN_HEADERS, CHECKS, LEVEL_ZH, Level, burden_cells
 from .diff import Change, Diff
+from .opinion import format_html
 from .textdiff import plain
 
 SUBJECTS = (
@@ -71,6 +72,9 @@ def summary_line(diff: Diff) -> str:
     )
     if unreadable:
         line += f"另有 {unreadable} 个文件无法读取,未能比较(其余文件照常比较)。"
+    if diff.records and diff.count(Level.ERROR):
+        line += f"法制办已签核 {diff.count(Level.ERROR) - len(diff.unsigned())} 处,"
+        line += f"未签核 {len(diff.unsigned())} 处。"
     return line
 
 
@@ -90,11 +94,19 @@ def format_markdown(diff: Diff) -> str:
         lines += ["", "✓ 表示减轻负担。新增和删除的事项不计入上表。", ""]
     flagged = [c for c in diff.changes if c.level is Level.ERROR]
     if flagged:
+        signing = bool(diff.records)
         lines += ["## 需法制办审核", ""]
-        lines += ["| 检查项 | 变更 | 位置 |", "| --- | --- | --- |"]
+        if signing:
+            lines += ["| 检查项 | 变更 | 位置 | 签核 |", "| --- | --- | --- | --- |"]
+        else:
+            lines += ["| 检查项 | 变更 | 位置 |", "| --- | --- | --- |"]
         for c in flagged:
             subject = "" if c.text.startswith(c.name) else f"{_md(c.name)}:"
-            lines.append(f"| `{c.check}` | {subject}{_text(c)} | {_where(c)} |")
+            row = f"| `{c.check}` | {subject}{_text(c)} | {_where(c)} |"
+            if signing:
+                signature = diff.signed.get(c.key)
+                row += f" {_md(signature.text()) if signature else '**未签核**'} |"
+            lines.append(row)
         lines.append("")
     for subject, title in SUBJECTS:
         changes = [c for c in diff.changes if c.subject == subject]
@@ -127,14 +139,33 @@ def format_json(diff: Diff) -> str:
             "info": diff.count(Level.INFO),
             "wins": diff.wins,
             "exit_code": diff.exit_code(),
+            "unsigned": len(diff.unsigned()),
         },
         "burden": {
             "total": diff.total.as_dict(),
             "items": {k: diff.burden[k].as_dict() for k in sorted(diff.burden)},
         },
-        "changes": [c.as_dict() for c in diff.changes],
+        "changes": [_json_change(c, diff) for c in diff.changes],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _json_change(change: Change, diff: Diff) -> dict[str, object]:
+    data: dict[str, object] = change.as_dict()
+    data["key"] = change.key
+    signature = diff.signed.get(change.key)
+    data["signed"] = (
+        None
+        if signature is None
+        else {
+            "reviewer": signature.reviewer,
+            "date": signature.day.isoformat(),
+            "opinion": signature.opinion,
+            "number": signature.number,
+            "record": signature.file,
+        }
+    )
+    return data
 
 
 def format_github(diff: Diff) -> str:
@@ -147,7 +178,10 @@ def format_github(diff: Diff) -> str:
     for c in diff.changes:
         if c.level is Level.INFO:
             continue
-        title = github_escape(f"{CHECKS[c.check].mark or LEVEL_ZH[c.level]}:{c.check}", prop=True)
+        mark = CHECKS[c.check].mark or LEVEL_ZH[c.level]
+        if c.key in diff.signed:
+            mark = "法制办已签核"
+        title = github_escape(f"{mark}:{c.check}", prop=True)
         if c.check == "item-removed":
             props = f"title={title}"  # its file is gone from the pull request: no line to mark
         else:
@@ -161,4 +195,5 @@ FORMATS: dict[str, Callable[[Diff], str]] = {
     "markdown": lambda d: format_markdown(d) + "\n",
     "json": format_json,
     "github": format_github,
+    "html": lambda d: format_html(d, summary_line(d)),
 }
