@@ -2,7 +2,8 @@
 
 The 补正材料通知书 cites the rule that binds the item's type: 《行政许可法》第三十二条 for a
 行政许可 only, the centre's own rule (``centre.yaml`` ``correction_basis``) for a 行政确认
-or a 公共服务 item.
+or a 公共服务 item.  The guide, the notice and the 补正 list the windows the item names
+(a 联办件: each department's), once, and no other window of the department.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from playwright.sync_api import Page
 
 from generator.catalogue.models import ItemType
 from generator.catalogue.wording import LICENSING_CORRECTION, correction_basis
-from generator.portal.urls import notice_url
+from generator.portal.urls import item_url, notice_url
 
 from .paper import Paper, poppler_missing, print_pdf, save, squash
 from .support import Site, Watch
@@ -68,3 +69,38 @@ def test_the_correction_cites_the_rule_of_the_item_type(
     else:
         assert "行政许可法" not in text
         assert "服务事项管理办法" in text
+
+
+WINDOW_ITEMS = {
+    "birth-registration": (["户政综合窗口"], ["车驾管业务窗口"]),
+    "real-estate-transfer-registration": (
+        ["不动产登记窗口", "房产交易窗口"],
+        ["规划用地审批窗口", "工程建设项目审批窗口"],
+    ),
+}
+
+
+@pytest.mark.parametrize("item_id", sorted(WINDOW_ITEMS))
+def test_guide_notice_and_correction_list_the_items_windows_once(
+    demo_site: Site, open_page: OpenPage, tmp_path: Path, item_id: str
+) -> None:
+    named, others = WINDOW_ITEMS[item_id]
+    page, _ = open_page(demo_site)
+    page.goto(demo_site.url(item_url(item_id)), wait_until="load")
+    guide = page.locator("#place ~ dl.bs-dl").first.inner_text()
+    notice = print_notice_sheet(open_page, demo_site, item_id, tmp_path).text()
+    correction = print_correction(open_page, demo_site, item_id, tmp_path).text()
+    for where, text in (("guide", guide), ("notice", notice), ("correction", correction)):
+        for name in named:
+            assert text.count(name) == 1, f"{where}: {name}"
+        for name in others:
+            assert name not in text, f"{where}: {name}"
+
+
+def print_notice_sheet(open_page: OpenPage, site: Site, item_id: str, out: Path) -> Paper:
+    page, watch = open_page(site)
+    response = page.goto(site.url(notice_url(item_id)), wait_until="networkidle")
+    assert response is not None and response.ok
+    paper = save(print_pdf(page), out, f"notice-{item_id}")
+    assert watch.offsite == [] and watch.errors() == []
+    return paper
