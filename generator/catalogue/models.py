@@ -272,6 +272,9 @@ class Step(Model):
     days: Int = Field(description="办理时限(工作日),当场办结为 0")
     description: Text | None = Field(None, description="办理内容和标准")
     answers: AnswerRef | None = None
+    window: Text | None = Field(
+        None, description="办理该环节的窗口:本部门或联办部门在 departments.yaml 中的窗口名称"
+    )
 
 
 class ParallelSteps(Model):
@@ -365,6 +368,11 @@ class Item(Model):
     type: ItemType = Field(description="事项类型")
     kind: Kind = Field(description="办件类型:即办件 / 承诺件 / 联办件 / 报批件")
     joint_departments: list[Id] = Field(default_factory=list, description="联办部门 id")
+    windows: list[Text] = Field(
+        default_factory=list,
+        description="在大厅的窗口;本事项的受理窗口:本部门(或联办部门)在 departments.yaml "
+        "中的窗口名称;部门只有一个窗口时可不填",
+    )
     audience: list[Audience] = Field(description="服务对象:自然人 / 法人")
     summary: Text | None = Field(None, description="一句话说明")
     keywords: list[Text] = Field(default_factory=list, description="群众常用的搜索词")

@@ -29,6 +29,7 @@ from ..catalogue.models import MissingField
 
 FAMILIES = (
     "refs",
+    "windows",
     "basis",
     "conditions",
     "materials",

@@ -16,6 +16,7 @@ from .loader_codes import LOADER_CODES
 FAMILY_TITLES = {
     "loader": "读取与结构(yaml-、file-、schema-)",
     "refs": "引用(ref-)",
+    "windows": "受理窗口(ref-window、ref-step-window、ref-window-missing)",
     "basis": "法律依据(basis-)",
     "conditions": "受理条件(cond-)",
     "materials": "申请材料(mat-)",

@@ -236,6 +236,12 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("keywords", "搜索关键词", "群众常用的搜索词,以顿号分隔", source="keywords"),
     Column("refusals", "不予受理情形", "每项一行,以“1.”“2.”编号", source="refusals"),
     Column(
+        "windows",
+        "受理窗口",
+        "受理窗口名称(取自本部门或联办部门的窗口),以顿号分隔;空白表示部门只有一个窗口",
+        source="windows",
+    ),
+    Column(
         "materials",
         "申请材料数",
         "申请材料目录中的材料数(整数)",

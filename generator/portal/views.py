@@ -30,6 +30,7 @@ from ..catalogue.models import (
     TimeLimit,
     Window,
 )
+from ..catalogue.windows import ItemWindow
 from ..catalogue.wording import correction_basis
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
@@ -147,7 +148,7 @@ class ItemView:
     data_url: str
     public_url: str
     department: Link
-    windows: tuple[Window, ...]
+    windows: tuple[ItemWindow, ...]
     correction_basis: str
     joint: tuple[Link, ...]
     bases: tuple[LawRef, ...]
@@ -310,7 +311,6 @@ def item_view(
     drawings made beforehand, see :func:`draw_all`)."""
     assert catalogue.centre is not None
     centre, item = catalogue.centre, loaded.item
-    department = catalogue.department_of(loaded)
     public_url = urls.absolute_url(centre.base_url, url)
     enquiry = catalogue.enquiry_phone(loaded) or centre.enquiry_phone
     supervision = catalogue.supervision_phone(loaded) or centre.supervision_phone
@@ -350,7 +350,7 @@ def item_view(
         data_url=urls.item_data_url(loaded.id),
         public_url=public_url,
         department=department_link,
-        windows=tuple(department.windows) if department else (),
+        windows=catalogue.windows(loaded),
         correction_basis=correction_basis(centre, item.type) or "",
         joint=tuple(_department_link(catalogue, d) for d in item.joint_departments),
         bases=tuple(law_ref(catalogue, b) for b in item.basis),
