@@ -32,6 +32,7 @@ from ..catalogue.models import (
 )
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
+from .situationview import SituationView, situation_view
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ class ItemView:
     flow_text: tuple[str, ...]
     jsonld: Markup
     qr: Markup
+    situations: SituationView | None = None
 
 
 def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
@@ -380,4 +382,5 @@ def item_view(
             )
         ),
         qr=drawn.qr,
+        situations=situation_view(item),
     )
