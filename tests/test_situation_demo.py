@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.answers import answer_sets, encode, tailored
-from generator.catalogue.loaded import load_catalogue
+from generator.catalogue.loaded import Catalogue, load_catalogue
 
 DEMO = Path(__file__).resolve().parent.parent / "catalogue"
 
@@ -66,7 +66,7 @@ REAL_ESTATE = {
 
 # 1 申请书, 2 身份证 always; 3 权属证明 (own, home), 4 租赁协议 (rent), 5 业主同意 (home);
 # 6 户口簿 / 7 结婚证 one of them for a family; 8 批准文件; 9 委托书.
-INDIVIDUAL = {}
+INDIVIDUAL: dict[str, str] = {}
 for form, family in (("person", ""), ("family", " 6 7")):
     for premises, where in (("own", " 3"), ("rent", " 4"), ("home", " 3 5")):
         for licensed, approval in (("needed", " 8"), ("none", "")):
@@ -135,14 +135,14 @@ FIGURES = {
 
 
 @pytest.fixture(scope="module")
-def demo():  # type: ignore[no-untyped-def]
+def demo() -> Catalogue:
     catalogue, report = load_catalogue(DEMO)
     assert not report.errors
     return catalogue
 
 
 @pytest.mark.parametrize("ident", sorted(TABLES))
-def test_every_answer_set_gives_the_hand_derived_list(ident: str, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_answer_set_gives_the_hand_derived_list(ident: str, demo: Catalogue) -> None:
     item = demo.items[ident].item
     table = TABLES[ident]
     sets = answer_sets(item.situations)
@@ -155,13 +155,13 @@ def test_every_answer_set_gives_the_hand_derived_list(ident: str, demo) -> None:
 
 
 @pytest.mark.parametrize("ident", sorted(FIGURES))
-def test_the_closing_figures(ident: str, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_closing_figures(ident: str, demo: Catalogue) -> None:
     item = demo.items[ident].item
     counts = [len(tailored(item, s)) for s in answer_sets(item.situations)]
     assert (len(counts), min(counts), max(counts)) == FIGURES[ident]
 
 
-def test_at_least_six_demo_items_have_flows(demo) -> None:  # type: ignore[no-untyped-def]
+def test_at_least_six_demo_items_have_flows(demo: Catalogue) -> None:
     flows = sorted(i for i, loaded in demo.items.items() if loaded.item.situations)
     assert len(flows) >= 6
     assert set(TABLES) <= set(flows)

@@ -15,7 +15,7 @@ from typing import Any
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free
 from ..catalogue.models import Citation, OpenLicence
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the data files' layout; bump the major part when a field changes meaning."""
 
 LICENCES: dict[str, tuple[str, str, str]] = {
@@ -99,6 +99,7 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
         "free": is_free(item),
         "fees_text": item.fees if isinstance(item.fees, str) else None,
         "fees": fees,
+        "situations": [q.model_dump(mode="json") for q in item.situations],
         "materials": [
             {
                 "number": n,
@@ -110,6 +111,8 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
                 "source": m.source.value,
                 "source_note": m.source_note,
                 "when": m.when,
+                "answers": dict(m.answers) if m.answers else None,
+                "one_of": m.one_of,
                 "standard": m.standard,
                 "note": m.note,
             }

@@ -40,8 +40,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = PACKAGE / "assets" / "banshi"
 TEMPLATES = PACKAGE / "templates"
 
-CSS = ("portal.css", "search.css", "opendata.css", "care.css", "notice-print.css")
-JAVASCRIPT = ("portal.js", "search.js", "care.js", "notice.js")
+CSS = ("portal.css", "search.css", "opendata.css", "care.css", "notice-print.css", "situations.css")
+JAVASCRIPT = ("portal.js", "search.js", "care.js", "notice.js", "situations.js")
 """Our assets, in the order the theme links them (after its own)."""
 
 

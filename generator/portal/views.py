@@ -34,6 +34,7 @@ from ..catalogue.windows import ItemWindow
 from ..catalogue.wording import correction_basis
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
+from .situationview import SituationView, situation_view
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class ItemView:
     flow_text: tuple[str, ...]
     jsonld: Markup
     qr: Markup
+    situations: SituationView | None = None
 
 
 def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
@@ -383,4 +385,5 @@ def item_view(
             )
         ),
         qr=drawn.qr,
+        situations=situation_view(item),
     )
