@@ -84,9 +84,22 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from .review.command import run_diff
+    from .review.command import Sign, run_diff
 
-    return run_diff(args.base, args.head, catalogue_path=args.catalogue_path, fmt=args.format)
+    sign = None
+    if args.sign:
+        if not args.reviewer:
+            print("diff:--sign 需要 --reviewer(审核人姓名)", file=sys.stderr)
+            return 2
+        sign = Sign(args.reviewer, args.opinion, args.number, args.date)
+    return run_diff(
+        args.base,
+        args.head,
+        catalogue_path=args.catalogue_path,
+        fmt=args.format,
+        reviews=args.reviews,
+        sign=sign,
+    )
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -135,8 +148,17 @@ def parser() -> argparse.ArgumentParser:
     diff = sub.add_parser("diff", help="比较两个版本的目录(语义差异和负担报告)")
     diff.add_argument("base", help="基准:git 版本或目录")
     diff.add_argument("head", nargs="?", default=None, help="新版本:git 版本或目录;默认为工作区")
-    diff.add_argument("--format", choices=["markdown", "json", "github"], default="markdown")
+    diff.add_argument(
+        "--format", choices=["markdown", "json", "github", "html"], default="markdown",
+        help="html:可打印的审核意见表(A4)",
+    )  # fmt: skip
     diff.add_argument("--catalogue-path", default="catalogue", help="目录在仓库中的路径")
+    diff.add_argument("--reviews", default=None, help="审核记录目录(默认为仓库顶层的 reviews/)")
+    diff.add_argument("--sign", action="store_true", help="把本次全部需签核的变更记为已签核")
+    diff.add_argument("--reviewer", default="", help="审核人(--sign 时必填)")
+    diff.add_argument("--opinion", default="同意", help="审核意见(默认:同意)")
+    diff.add_argument("--number", default="", help="审核文号,如 示法审〔2026〕12号")
+    diff.add_argument("--date", type=_date, default=date.today(), help="审核日期(默认今天)")
     diff.set_defaults(run=_cmd_diff)
 
     schema = sub.add_parser("schema", help="写出 JSON Schema")
@@ -151,7 +173,9 @@ def parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="导出开放数据文件(写入 --out 目录)")
     export.add_argument("--catalogue", default="catalogue")
-    export.add_argument("--format", choices=["csv", "json", "jsonld", "xlsx"], required=True)
+    export.add_argument(
+        "--format", choices=["csv", "json", "jsonld", "xlsx", "dcat"], required=True
+    )
     export.add_argument("--out", required=True, help="输出目录")
     export.set_defaults(run=_cmd_export)
 

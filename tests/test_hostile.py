@@ -254,7 +254,7 @@ def test_deep_nesting_is_one_located_diagnostic_and_the_rest_is_still_checked(
     [
         (
             "groups:\n  - [社保, 社会保险\n".encode(),
-            "synonyms.yaml:3:1: yaml-syntax",
+            "synonyms.yaml:2:5: yaml-syntax",
         ),
         ("groups:\n  - [社保, 社会保险]\n".encode("gbk"), "synonyms.yaml:2:6: file-encoding"),
         ("groups:\n  - &a [社保, 社会保险]\n  - *a\n".encode(), "synonyms.yaml:2:5: yaml-anchor"),

@@ -55,7 +55,7 @@ def test_markdown_report_of_an_item_change(repo: Path, capsys: pytest.CaptureFix
     _item_change(repo)
     code, out, _ = _run(capsys, "HEAD")  # HEAD against the working tree
     first, rest = out.split("\n\n", 1)
-    assert first.startswith("# 目录变更:HEAD(") and first.endswith(") → 工作区")
+    assert first.startswith("# 目录变更:HEAD(") and first.endswith(" 之上有未提交的修改)")
     assert rest == EXPECTED_MARKDOWN
     assert code == 1
     commit(repo, "承诺时限调整")
@@ -108,10 +108,20 @@ def test_items_departments_laws_chains_and_centre(
     code, out, _ = _run(capsys, "HEAD~1", "HEAD", "--format", "json")
     payload = json.loads(out)
     found = [(c["check"], c["level"], c["id"], c["file"], c["line"]) for c in payload["changes"]]
+    item = "catalogue/items/scjg/company-setup.yaml"
+    lost = "catalogue/items/gaj/id-card-lost.yaml"
     assert found == [
-        ("fee-added", "error", "company-setup", "catalogue/items/scjg/company-setup.yaml", 63),
-        ("visits-lowered", "info", "company-setup", "catalogue/items/scjg/company-setup.yaml", 77),
-        ("item-added", "info", "id-card-lost", "catalogue/items/gaj/id-card-lost.yaml", 1),
+        ("fee-added", "error", "company-setup", item, 63),
+        ("visits-lowered", "info", "company-setup", item, 77),
+        ("item-added", "error", "id-card-lost", lost, 1),
+        ("item-added-detail", "info", "id-card-lost", lost, 10),
+        ("basis-repealed", "error", "id-card-lost", lost, 10),
+        ("item-added-detail", "info", "id-card-lost", lost, 43),
+        ("item-added-detail", "info", "id-card-lost", lost, 45),
+        ("item-added-detail", "info", "id-card-lost", lost, 1),
+        ("item-added-detail", "info", "id-card-lost", lost, 47),
+        ("basis-repealed", "error", "id-card-lost", lost, 50),
+        ("item-added-detail", "info", "id-card-lost", lost, 14),
         (
             "item-removed",
             "error",
@@ -119,23 +129,34 @@ def test_items_departments_laws_chains_and_centre(
             "catalogue/items/gaj/residence-certificate.yaml",
             1,
         ),
+        ("public-value-changed", "info", "company-setup", item, 1),
         ("hotline-changed", "error", "scjg", "catalogue/departments.yaml", 9),
         ("law-effective-changed", "warning", "company-law", "catalogue/laws.yaml", 12),
         ("law-repealed", "error", "id-card-law", "catalogue/laws.yaml", 18),
     ]
     texts = [c["text"] for c in payload["changes"]]
-    assert texts[0] == "新增收费 工本费(每证 10 元)"
+    assert texts[0] == (
+        "新增收费 工本费(标准 每证 10 元;依据 《中华人民共和国公司法》第三十条;"
+        "批准机关 市发展改革委;收费许可证 未填写)"
+    )
     assert texts[1] == "到现场次数 1 → 0 次"
-    assert texts[4] == "测试市市场监督管理局:监督投诉电话 0512-68002199 → 0512-68002100"
-    assert texts[6] == "《中华人民共和国居民身份证法》:废止日期 (空) → 2026-06-01"
+    assert texts[2] == "新增事项 居民身份证换领(实施部门 测试市公安局(gaj);行政确认;收费)"
+    assert texts[4] == "设定依据 《中华人民共和国居民身份证法》第十一条:该法规已于 2026-06-01 废止"
+    assert texts[12] == "监督投诉电话(沿用部门)0512-68002199 → 0512-68002100"
+    assert texts[13] == "测试市市场监督管理局:监督投诉电话 0512-68002199 → 0512-68002100"
+    assert texts[15] == (
+        "《中华人民共和国居民身份证法》已于 2026-06-01 废止;引用它的 2 个事项须另找依据:"
+        "居民身份证换领(id-card-lost)、居民身份证换领(id-card-renewal)"
+    )
     assert payload["burden"]["total"]["fees_added"] == 1
     assert payload["burden"]["total"]["visits"] == -1
     assert payload["summary"] == {
         "burden": 1,
-        "changes": 7,
+        "changes": 10,
         "exit_code": 1,
         "info": 2,
-        "legal": 4,
+        "legal": 7,
+        "unsigned": 7,
         "wins": 1,
     }
     assert code == 1

@@ -103,8 +103,13 @@ def test_fees_raised_lowered_changed_and_removed(item: Item) -> None:
     for standard, (check, figure) in cases.items():
         after = charged.model_copy(update={"fees": [_fee(standard)]})
         findings, burden = diff_item(charged, after, {})
+        details = (
+            ""
+            if check == "fee-lowered"
+            else "(依据 《company-law》第三十条;批准机关 市发展改革委;收费许可证 未填写)"
+        )
         assert [(f.check, f.text) for f in findings] == [
-            (check, f"收费标准 工本费:每证 10 元 → {standard}")
+            (check, f"收费标准 工本费:每证 10 元 → {standard}{details}")
         ]
         assert burden == (Burden(**{figure: 1}) if figure else Burden())
     findings, burden = diff_item(charged, item, {})
@@ -132,16 +137,27 @@ def test_levels_of_the_legal_office_flags() -> None:
         "basis-added",
         "basis-changed",
         "basis-removed",
+        "basis-repealed",
+        "condition-added",
+        "condition-changed",
+        "condition-removed",
         "fee-added",
         "fee-changed",
         "fee-raised",
         "hotline-changed",
         "hotline-removed",
+        "item-added",
+        "item-moved",
         "item-removed",
         "law-removed",
         "law-repealed",
         "promised-limit-changed",
         "promised-limit-raised",
+        "quantity-limit-changed",
+        "refusal-added",
+        "refusal-changed",
+        "refusal-removed",
+        "result-changed",
         "statutory-limit-changed",
         "statutory-limit-lowered",
         "statutory-limit-raised",

@@ -227,5 +227,6 @@ def test_pre_commit_passes_on_the_demo_catalogue_and_fails_on_a_bad_file(tmp_pat
     _git(repo, "add", ".")
     bad = run()
     assert bad.returncode == 1
-    assert bad.stdout.count("Failed") == 2, bad.stdout
-    assert "key-duplicates" in bad.stdout and "(yaml-duplicate-key)" in bad.stdout
+    # One voice: the catalogue's mistakes come from `check`, in Chinese, once.
+    assert bad.stdout.count("Failed") == 1, bad.stdout
+    assert "key-duplicates" not in bad.stdout and "(yaml-duplicate-key)" in bad.stdout

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity
+from .yamlerrors import explain
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 50
@@ -237,13 +238,9 @@ def _anchors(text: str, file: str, diags: list[Diagnostic]) -> bool:
     return found
 
 
-def _syntax(exc: yaml.YAMLError, file: str) -> Diagnostic:
-    mark = getattr(exc, "problem_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    detail = f"{context}; {problem}" if context else problem
-    return _at(file, line, col, "yaml-syntax", f"YAML 语法错误:{detail}。")
+def _syntax(exc: yaml.YAMLError, file: str, text: str) -> Diagnostic:
+    said = explain(exc, text)
+    return _at(file, said.line, said.col, "yaml-syntax", said.message)
 
 
 class _Builder:
@@ -406,7 +403,7 @@ def parse_text(
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        diags.append(_syntax(exc, file))
+        diags.append(_syntax(exc, file, text))
         return Parsed(None, source, diags)
     if node is None:
         diags.append(_at(file, 1, 1, "file-empty", "文件是空的。"))

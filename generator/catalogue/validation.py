@@ -7,6 +7,7 @@ against the data to drop union tags, then looked up in the file's ``SourceMap``.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -106,7 +107,7 @@ def _message(error: dict[str, Any], path: DataPath, value: Any) -> tuple[str, st
     if kind == "missing":
         return "schema-missing", f"缺少必填字段{where}。", False
     if kind in ("enum", "literal_error"):
-        allowed = error.get("ctx", {}).get("expected", "")
+        allowed = choices(str(error.get("ctx", {}).get("expected", "")))
         return "schema-enum", f"{where}的值“{value}”不在允许范围内;可选:{allowed}。", False
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
@@ -120,6 +121,16 @@ def _message(error: dict[str, Any], path: DataPath, value: Any) -> tuple[str, st
             False,
         )
     return "schema-invalid", f"{where}:{error.get('msg', kind)}。", False
+
+
+def choices(expected: str) -> str:
+    """pydantic's ``'a', 'b' or 'c'`` as Chinese lists it: ``a、b或c``."""
+    values: list[str] = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    if not values:
+        return expected
+    if len(values) == 1:
+        return values[0]
+    return "、".join(values[:-1]) + "或" + values[-1]
 
 
 def _value_at(data: Any, path: DataPath) -> Any:

@@ -37,7 +37,10 @@ FAMILIES = (
     "fees",
     "phones",
     "text",
+    "script",
     "synonyms",
+    "situations",
+    "answersets",
 )
 
 

@@ -24,7 +24,10 @@ FAMILY_TITLES = {
     "fees": "收费(fee-)",
     "phones": "电话(phone-)",
     "text": "文本(text-)",
+    "script": "简体字(text-traditional)",
     "synonyms": "搜索同义词(syn-)",
+    "situations": "情形引导:问题与引用(sit-)",
+    "answersets": "情形引导:逐一核对回答组合(sit-)",
 }
 
 HEADER = """# 检查规则
@@ -33,7 +36,7 @@ HEADER = """# 检查规则
      .venv/bin/python -m generator.checks.docs -->
 
 `python -m generator check catalogue` 报告的每个问题都带有一个代码。错误(error)使检查失败
-(退出状态 1);警告(warning)只在 `--strict` 时使检查失败。
+(退出状态 1);警告(warning)只在 `--strict` 时使检查失败;提示(info)是改进建议,从不使检查失败。
 """
 
 

@@ -162,7 +162,9 @@ LOADER_CODES: dict[str, tuple[Severity, str]] = {
     "yaml-syntax": (
         E,
         """The file is not valid YAML (unclosed quote, bad indentation, a value YAML cannot
-        read).  The position is where the parser gave up.
+        read).  The message says in Chinese what is wrong and what to do, at the mistake
+        itself: an unclosed quote or bracket is reported where it opens, not lines later
+        where the parser gave up; the parser's own English text follows as 解析器原文.
 
         Passing:
             name: "食品经营许可"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..opendata import situationcell
 from . import cells
 from .choices import (
     AUDIENCE,
@@ -172,6 +173,9 @@ class ItemReader:
         data["reviewed"] = self.problems.read(
             row, "reviewed", cells.day(row.values.get("reviewed"))
         )
+        problem = situationcell.apply(_text(row, "situations"), data)
+        if problem:
+            self.problems.at(row, "situations", "import-situations", problem)
         fees = data["fees"]
         return Built(
             department,

@@ -248,6 +248,12 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         source="materials",
         datatype="integer",
     ),
+    Column(
+        "situations",
+        "情形引导",
+        "本站的情形引导(JSON):问题和选项,以及材料、条件、收费、环节适用的回答;空白表示没有",
+        source="situations 及各处的 answers、one_of",
+    ),
     Column("department_id", "实施主体标识", "部门在本门户的标识", source="items/<部门>/"),
     Column(
         "id", "事项标识", "本门户的事项标识(永久网址的一部分)", source="items/<部门>/<标识>.yaml"

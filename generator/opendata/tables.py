@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import Citation, Department, Item, ParallelSteps, Window
+from . import situationcell
 from .records import Record, fees_summary, law_text
 
 
@@ -110,6 +111,7 @@ def _item_extra(catalogue: Catalogue, loaded: LoadedItem, record: Record) -> Rec
         "windows": "、".join(item.windows) or None,
         "refusals": _numbered(item.refusals),
         "materials": len(item.materials),
+        "situations": situationcell.dump(item),
     }
 
 

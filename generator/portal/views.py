@@ -35,6 +35,7 @@ from ..catalogue.wording import correction_basis
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
 from .materials import MaterialList, material_list
+from .situationview import SituationView, situation_view
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class ItemView:
     flow_text: tuple[str, ...]
     jsonld: Markup
     qr: Markup
+    situations: SituationView | None = None
 
 
 def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
@@ -386,4 +388,5 @@ def item_view(
             )
         ),
         qr=drawn.qr,
+        situations=situation_view(item),
     )

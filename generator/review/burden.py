@@ -1,7 +1,8 @@
 """The burden rules: every kind of change has a stable check id and a level, as in oasdiff.
 
 Levels say who has to look.  ``error``: the legal office (法制办) must sign the change off
-(a basis, a fee, a statutory limit, a promised limit raised, a hotline, an item removed);
+(a basis, a fee, a statutory limit, a promised limit raised, a hotline, a condition, a
+refusal, a quantity limit, the result, an item added, moved or removed);
 ``diff`` exits 1 when any is present.  ``warning``: the change adds burden for the public
 and management should agree to it.  ``info``: everything else, including reductions, which
 reports show as wins.  The reviewer's guide (docs/review.md) explains every id; a test keeps
@@ -30,17 +31,23 @@ class Check:
     label: str
     win: bool = False
     """A reduction of burden: shown as a win."""
+    mark: str = ""
+    """How reports label the change when not by its level (a file that did not load adds no
+    burden: it could not be compared)."""
 
 
 _CHECKS = (
     # items
-    Check("item-added", Level.INFO, "新增事项"),
+    Check("item-added", Level.ERROR, "新增事项"),
+    Check("item-added-detail", Level.INFO, "新增事项的依据、时限、收费和条件"),
     Check("item-removed", Level.ERROR, "删除事项"),
-    Check("item-moved", Level.WARNING, "事项改由其他部门实施"),
-    Check("item-unreadable", Level.WARNING, "文件无法读取,无法比较"),
+    Check("item-moved", Level.ERROR, "事项改由其他部门实施"),
+    Check("item-unreadable", Level.WARNING, "文件无法读取,无法比较", mark="无法比较"),
+    Check("public-value-changed", Level.INFO, "群众看到的沿用信息改变"),
     Check("basis-added", Level.ERROR, "新增依据"),
     Check("basis-removed", Level.ERROR, "删除依据"),
     Check("basis-changed", Level.ERROR, "依据条款改变"),
+    Check("basis-repealed", Level.ERROR, "依据的法规已废止或将废止"),
     Check("fee-added", Level.ERROR, "新增收费"),
     Check("fee-raised", Level.ERROR, "收费标准提高"),
     Check("fee-changed", Level.ERROR, "收费标准改变"),
@@ -57,13 +64,20 @@ _CHECKS = (
     Check("material-added", Level.WARNING, "新增材料"),
     Check("material-required", Level.WARNING, "材料改为必要"),
     Check("material-copies-raised", Level.WARNING, "材料份数增加"),
+    Check("material-copies-lowered", Level.INFO, "材料份数减少", win=True),
+    Check("material-optional", Level.INFO, "材料改为非必要", win=True),
+    Check("material-deferrable", Level.INFO, "材料改为容缺后补", win=True),
     Check("material-removed", Level.INFO, "删除材料", win=True),
+    Check("material-renamed", Level.INFO, "材料更名"),
     Check("material-changed", Level.INFO, "材料要求改变"),
-    Check("condition-added", Level.WARNING, "新增受理条件"),
-    Check("condition-removed", Level.INFO, "删除受理条件", win=True),
-    Check("refusal-added", Level.WARNING, "新增不予受理情形"),
-    Check("refusal-removed", Level.INFO, "删除不予受理情形", win=True),
-    Check("quantity-limit-changed", Level.WARNING, "数量限制改变"),
+    Check("condition-added", Level.ERROR, "新增受理条件"),
+    Check("condition-changed", Level.ERROR, "受理条件改变"),
+    Check("condition-removed", Level.ERROR, "删除受理条件", win=True),
+    Check("refusal-added", Level.ERROR, "新增不予受理情形"),
+    Check("refusal-changed", Level.ERROR, "不予受理情形改变"),
+    Check("refusal-removed", Level.ERROR, "删除不予受理情形", win=True),
+    Check("quantity-limit-changed", Level.ERROR, "数量限制改变"),
+    Check("result-changed", Level.ERROR, "办理结果改变"),
     Check("special-procedure-added", Level.WARNING, "新增特别程序"),
     Check("special-procedure-removed", Level.INFO, "删除特别程序", win=True),
     Check("special-procedure-changed", Level.INFO, "特别程序改变"),
@@ -88,7 +102,7 @@ _CHECKS = (
     Check("chain-removed", Level.INFO, "删除审批链"),
     Check("chain-changed", Level.INFO, "审批链改变"),
     Check("base-url-changed", Level.WARNING, "门户地址改变(二维码失效)"),
-    Check("file-unreadable", Level.WARNING, "文件无法读取,无法比较"),
+    Check("file-unreadable", Level.WARNING, "文件无法读取,无法比较", mark="无法比较"),
 )
 
 CHECKS: dict[str, Check] = {c.id: c for c in _CHECKS}

@@ -23,8 +23,11 @@ from ..catalogue.loaded import (
     load_top_level,
     no_gc,
 )
+from .findings import Context
 from .items import diff_item
 from .model import Change, Diff, Side, line_of, unreadable
+from .newitem import new_item
+from .public import public_values
 from .toplevel import diff_top_level
 
 __all__ = ["Change", "Diff", "Side", "diff_catalogues", "load_side", "load_sides"]
@@ -40,11 +43,12 @@ def load_side(root: Path, label: str, display: str, *, skip: Collection[str] = f
     """
     report = Report()
     catalogue = load_top_level(root, report)
-    side = Side(catalogue, label, display)
+    side = Side(catalogue, label, display, root=root)
     with no_gc():
         for path in item_paths(root):
             relative = path.relative_to(root).as_posix()
             if relative in skip:
+                side.skipped[path.stem] = relative
                 continue
             loaded, _ = load_item(root, path)
             if loaded is None:
@@ -81,23 +85,50 @@ def item_relative(loaded: LoadedItem) -> str:
     return f"items/{loaded.department_id}/{loaded.id}.yaml"
 
 
-def _law_titles(*catalogues: Catalogue) -> dict[str, str]:
-    titles: dict[str, str] = {}
+def context(*catalogues: Catalogue, names: Mapping[str, str] | None = None) -> Context:
+    """Names of laws, departments and items, the later catalogue winning; ``names`` (item id
+    -> name) fills in items neither side loaded."""
+    laws: dict[str, str] = {}
+    departments: dict[str, str] = {}
+    items: dict[str, str] = dict(names or {})
     for catalogue in catalogues:
-        titles.update({law_id: law.title for law_id, law in catalogue.laws.items()})
-    return titles
+        laws.update({law_id: law.title for law_id, law in catalogue.laws.items()})
+        departments.update({d: dep.name for d, dep in catalogue.departments.items()})
+        items.update({i: loaded.item.name for i, loaded in catalogue.items.items()})
+    last = catalogues[-1]
+    return Context(
+        laws=laws,
+        repealed={i: law.repealed for i, law in last.laws.items() if law.repealed},
+        replaced_by={
+            i: str(getattr(law, "replaced_by", None))
+            for i, law in last.laws.items()
+            if getattr(law, "replaced_by", None)
+        },
+        departments=departments,
+        items=items,
+    )
 
 
-def diff_catalogues(base: Side, head: Side) -> Diff:
+def diff_catalogues(
+    base: Side,
+    head: Side,
+    *,
+    names: Mapping[str, str] | None = None,
+    reference: Catalogue | None = None,
+) -> Diff:
+    """``names`` (item id -> name) and ``reference`` (a catalogue's laws and departments):
+    names for what neither side loaded (the public history compares single files)."""
     result = Diff(base.label, head.label)
-    _items(base, head, result)
-    diff_top_level(base, head, result)
+    sides = (base.catalogue, head.catalogue)
+    known = context(*((reference, *sides) if reference else sides), names=names)
+    _items(base, head, known, result)
+    public_values(base, head, result)
+    diff_top_level(base, head, known, result)
     return result
 
 
-def _items(base: Side, head: Side, result: Diff) -> None:
-    old, new = base.catalogue.items, head.catalogue.items
-    laws = _law_titles(base.catalogue, head.catalogue)
+def _items(base: Side, head: Side, laws: Context, result: Diff) -> None:
+    old, new = dict(base.catalogue.items), dict(head.catalogue.items)
     broken = {Path(p).stem: p for p in sorted(base.unreadable | head.unreadable)}
     broken = {k: v for k, v in broken.items() if v.startswith("items/")}
     for item_id in sorted(set(old) | set(new) | set(broken)):
@@ -109,12 +140,12 @@ def _items(base: Side, head: Side, result: Diff) -> None:
             name = present.item.name if present else item_id
             result.changes.append(unreadable(side, relative, "item", item_id, name))
         elif before is None and after is not None:
-            name = after.item.name
-            result.changes.append(
-                Change("item-added", "item", item_id, name, "事项", None, name,
-                       f"新增事项 {name}", head.file(item_relative(after)), 1)
-            )  # fmt: skip
+            if item_id in base.skipped:
+                continue  # loaded on one side only, never compared: identical files
+            result.changes.extend(new_item(after, head.file(item_relative(after)), laws))
         elif after is None and before is not None:
+            if item_id in head.skipped:
+                continue
             name = before.item.name
             result.changes.append(
                 Change("item-removed", "item", item_id, name, "事项", name, None,
@@ -124,26 +155,16 @@ def _items(base: Side, head: Side, result: Diff) -> None:
             _item(before, after, head, laws, result)
 
 
-def _item(
-    before: LoadedItem, after: LoadedItem, head: Side, laws: Mapping[str, str], result: Diff
-) -> None:
+def _item(before: LoadedItem, after: LoadedItem, head: Side, laws: Context, result: Diff) -> None:
     name = after.item.name
     file = head.file(item_relative(after))
     if before.department_id != after.department_id:
+        old = laws.department(before.department_id)
+        new = laws.department(after.department_id)
         result.changes.append(
-            Change(
-                "item-moved",
-                "item",
-                after.id,
-                name,
-                "实施部门",
-                before.department_id,
-                after.department_id,
-                f"实施部门 {before.department_id} → {after.department_id}",
-                file,
-                1,
-            )
-        )
+            Change("item-moved", "item", after.id, name, "实施部门", old, new,
+                   f"实施部门 {old} → {new}", file, 1)
+        )  # fmt: skip
     if before.item == after.item:
         return
     findings, burden = diff_item(before.item, after.item, laws)
@@ -160,6 +181,7 @@ def _item(
                 f.text,
                 file,
                 line_of(after.source, f.path),
+                f.segments,
             )
         )
     if not burden.empty():

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..catalogue.models import Citation, Item
 from ..catalogue.sources import DataPath
 from .burden import Burden
+from .textdiff import Segment, plain, word_diff
+
+LONG = 20
+"""Texts longer than this (in characters) are shown as a word diff, not as old → new."""
 
 
 @dataclass(frozen=True)
@@ -19,35 +24,84 @@ class Finding:
     new: str | None
     text: str
     path: DataPath
+    segments: tuple[Segment, ...] = ()
+    """A word diff the text ends with (``plain(segments)``), for reports that mark it up."""
 
 
-def show(value: Any, limit: int = 60) -> str:
-    """A value as a reviewer reads it: enums by their Chinese value, long text shortened."""
+@dataclass(frozen=True)
+class Context:
+    """What an item's diff needs to name things: law titles, which laws are repealed (in
+    the new catalogue), department and item names."""
+
+    laws: Mapping[str, str] = field(default_factory=dict)
+    repealed: Mapping[str, date] = field(default_factory=dict)
+    replaced_by: Mapping[str, str] = field(default_factory=dict)
+    departments: Mapping[str, str] = field(default_factory=dict)
+    items: Mapping[str, str] = field(default_factory=dict)
+
+    def department(self, ident: str) -> str:
+        name = self.departments.get(ident)
+        return f"{name}({ident})" if name else ident
+
+
+def show(value: Any) -> str:
+    """A value as a reviewer reads it, in full: enums by their Chinese value."""
     if value is None:
         return "(空)"
     if isinstance(value, list | tuple):
-        return "、".join(show(v, limit) for v in value) or "(空)"
+        return "、".join(show(v) for v in value) or "(空)"
     if isinstance(value, dict):
-        return ";".join(f"{show(k, limit)}:{show(v, limit)}" for k, v in value.items()) or "(空)"
-    text = str(getattr(value, "value", value))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        return ";".join(f"{show(k)}:{show(v)}" for k, v in value.items()) or "(空)"
+    return str(getattr(value, "value", value))
 
 
 class Recorder:
     """Collects the findings and burden figures of one item between two versions."""
 
-    def __init__(self, old: Item, new: Item, laws: Mapping[str, str]) -> None:
-        self.old, self.new, self.laws = old, new, laws
+    def __init__(self, old: Item, new: Item, laws: Mapping[str, str] | Context) -> None:
+        self.old, self.new = old, new
+        self.context = laws if isinstance(laws, Context) else Context(laws=laws)
+        self.laws = self.context.laws
         self.findings: list[Finding] = []
         self.burden = Burden()
 
-    def add(self, check: str, label: str, old: Any, new: Any, text: str, path: DataPath) -> None:
+    def add(
+        self,
+        check: str,
+        label: str,
+        old: Any,
+        new: Any,
+        text: str,
+        path: DataPath,
+        segments: tuple[Segment, ...] = (),
+    ) -> None:
         shown_old = None if old is None else show(old)
         shown_new = None if new is None else show(new)
-        self.findings.append(Finding(check, label, shown_old, shown_new, text, path))
+        self.findings.append(Finding(check, label, shown_old, shown_new, text, path, segments))
+
+    def changed(self, check: str, label: str, old: Any, new: Any, path: DataPath) -> None:
+        """``label old → new``, or for long text ``label:`` and the word diff."""
+        before, after = show(old), show(new)
+        if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > LONG:
+            segments = word_diff(old, new)
+            self.add(check, label, old, new, f"{label}:{plain(segments)}", path, segments)
+        else:
+            self.add(check, label, old, new, f"{label} {before} → {after}", path)
 
     def law(self, citation: Citation) -> str:
         return f"《{self.laws.get(citation.law, citation.law)}》{citation.articles}"
+
+    def repealed(self, citation: Citation, label: str, path: DataPath) -> None:
+        """``basis-repealed`` when a citation added or changed points at a repealed law."""
+        when = self.context.repealed.get(citation.law)
+        if when is None:
+            return
+        verb = "已于" if when <= date.today() else "将于"
+        text = f"{label} {self.law(citation)}:该法规{verb} {when.isoformat()} 废止"
+        instead = self.context.replaced_by.get(citation.law)
+        if instead:
+            text += f",应改引《{self.laws.get(instead, instead)}》"
+        self.add("basis-repealed", label, None, self.law(citation), text, path)
 
     def citation(
         self, label: str, before: Citation | None, after: Citation | None, path: DataPath
@@ -59,6 +113,7 @@ class Recorder:
             self.add(
                 "basis-added", label, None, self.law(after), f"新增{label} {self.law(after)}", path
             )
+            self.repealed(after, label, path)
         elif after is None:
             self.add(
                 "basis-removed",
@@ -71,3 +126,5 @@ class Recorder:
         else:
             old, new = self.law(before), self.law(after)
             self.add("basis-changed", label, old, new, f"{label} {old} → {new}", path)
+            if before.law != after.law:
+                self.repealed(after, label, path)

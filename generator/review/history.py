@@ -107,8 +107,9 @@ def compute_history(
         return unavailable("目录尚未提交到版本库")
     history = History(available=True, depth=depth, commits=len(commits))
     history.oldest = datetime.fromisoformat(commits[-1].date).date()
+    reference = _reference(root)
     for commit in commits:
-        for entry in _commit_entries(commit, prefix, contents, names or {}):
+        for entry in _commit_entries(commit, prefix, contents, names or {}, reference):
             history.recent.append(entry)
             if entry.subject == "item":
                 history.items.setdefault(entry.id, []).append(entry)
@@ -130,8 +131,25 @@ def _parse(data: bytes | None, file: str, model: type[Any]) -> Any:
     return instance
 
 
+def _reference(root: Path) -> Catalogue:
+    """The current laws and departments, to name what a commit's files only cite by id."""
+    reference = Catalogue(root)
+    for name, model in (("laws.yaml", LawsFile), ("departments.yaml", DepartmentsFile)):
+        path = root / name
+        value = _parse(path.read_bytes(), name, model) if path.is_file() else None
+        if isinstance(value, LawsFile):
+            reference.laws = {law.id: law for law in value.laws}
+        elif isinstance(value, DepartmentsFile):
+            reference.departments = {d.id: d for d in value.departments}
+    return reference
+
+
 def _commit_entries(
-    commit: git.Commit, prefix: str, contents: Mapping[str, bytes], names: Mapping[str, str]
+    commit: git.Commit,
+    prefix: str,
+    contents: Mapping[str, bytes],
+    names: Mapping[str, str],
+    reference: Catalogue | None = None,
 ) -> list[Entry]:
     old, new = Catalogue(Path()), Catalogue(Path())
     added: set[str] = set()
@@ -155,7 +173,7 @@ def _commit_entries(
         Entry(when, commit.id, "item", i, names.get(i, i), (_PUBLIC_TEXT["item-added"],))
         for i in sorted(added - moved)
     ]
-    diff = diff_catalogues(Side(old, "", ""), Side(new, "", ""))
+    diff = diff_catalogues(Side(old, "", ""), Side(new, "", ""), names=names, reference=reference)
     grouped: dict[tuple[str, str], list[Change]] = {}
     for c in diff.changes:
         if c.check not in PUBLIC_QUIET:

@@ -9,22 +9,15 @@ list reports nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..catalogue.loaded import flat_steps
-from ..catalogue.models import (
-    Basis,
-    Item,
-    Kind,
-    Material,
-    Necessity,
-)
-from . import limits
+from ..catalogue.models import Item, Kind
+from . import limits, lists
 from .burden import Burden
-from .findings import Finding, Recorder, show
+from .findings import Context, Finding, Recorder, show
 
-__all__ = ["Finding", "diff_item", "show"]
+__all__ = ["Context", "Finding", "diff_item", "show"]
 
 ITEM_LABELS: dict[str, str] = {
     "name": "事项名称",
@@ -54,18 +47,11 @@ ITEM_LABELS: dict[str, str] = {
     "reviewed": "审核日期",
 }
 
-MATERIAL_LABELS: dict[str, str] = {
-    "necessity": "必要性",
-    "form": "形式",
-    "copies": "份数",
-    "medium": "载体",
-    "source": "来源",
-    "source_note": "来源说明",
-    "blank_form": "空白表格",
-    "sample": "填写示例",
-    "when": "提交情形",
-    "standard": "受理标准",
-    "note": "备注",
+RESULT_LABELS: dict[str, str] = {
+    "name": "办理结果名称",
+    "type": "办理结果类型",
+    "validity": "办理结果有效期限",
+    "delivery": "办理结果送达方式",
 }
 
 
@@ -75,12 +61,15 @@ class ItemDiff(Recorder):
     def run(self) -> ItemDiff:
         handlers: dict[str, Callable[[], None]] = {
             "kind": self._kind,
-            "basis": self._basis,
-            "conditions": self._conditions,
-            "refusals": self._refusals,
+            "joint_departments": self._joint,
+            "basis": lambda: lists.basis(self),
+            "conditions": lambda: lists.conditions(self),
+            "refusals": lambda: lists.refusals(self),
             "quantity_limit": self._quantity,
-            "materials": self._materials,
-            "steps": self._steps,
+            "materials": lambda: lists.materials(self),
+            "steps": lambda: lists.steps(self),
+            "result": self._result,
+            "faq": lambda: lists.faq(self),
             "time_limit": lambda: limits.time_limits(self),
             "special_procedures": lambda: limits.special_procedures(self),
             "fees": lambda: limits.fees(self),
@@ -104,25 +93,20 @@ class ItemDiff(Recorder):
     def _generic(self, name: str, before: Any, after: Any) -> None:
         label = ITEM_LABELS.get(name, name)
         if isinstance(before, list) and isinstance(after, list):
-            self._list(name, label, before, after)
+            if sorted(map(str, before)) == sorted(map(str, after)):
+                return  # reordered: nothing the public reads differently
+            for index, entry in enumerate(after):
+                if entry not in before:
+                    value = show(entry)
+                    self.add(
+                        "field-changed", label, None, value, f"新增{label} {value}", (name, index)
+                    )
+            for entry in before:
+                if entry not in after:
+                    value = show(entry)
+                    self.add("field-changed", label, value, None, f"删除{label} {value}", (name,))
             return
-        old, new = show(_plain(before)), show(_plain(after))
-        self.add("field-changed", label, old, new, f"{label} {old} → {new}", (name,))
-
-    def _list(
-        self, name: str, label: str, before: Sequence[Any], after: Sequence[Any], **checks: str
-    ) -> None:
-        """Entries added and removed, matched by equality (order does not matter)."""
-        added_check = checks.get("added", "field-changed")
-        removed_check = checks.get("removed", "field-changed")
-        for index, entry in enumerate(after):
-            if entry not in before:
-                value = show(_plain(entry))
-                self.add(added_check, label, None, value, f"新增{label} {value}", (name, index))
-        for entry in before:
-            if entry not in after:
-                value = show(_plain(entry))
-                self.add(removed_check, label, value, None, f"删除{label} {value}", (name,))
+        self.changed("field-changed", label, _plain(before), _plain(after), (name,))
 
     # --- fields with their own rules --------------------------------------------------
 
@@ -138,182 +122,27 @@ class ItemDiff(Recorder):
             check = "kind-changed"
         self.add(check, "办件类型", old, new, f"办件类型 {old.value} → {new.value}", ("kind",))
 
-    def _basis(self) -> None:
-        def key(b: Basis) -> tuple[str, str]:
-            return b.law, b.role.value
-
-        old = {key(b): b for b in self.old.basis}
-        for index, basis in enumerate(self.new.basis):
-            role = basis.role.value
-            before = old.get(key(basis))
-            if before is None:
-                self.add(
-                    "basis-added",
-                    role,
-                    None,
-                    self.law(basis),
-                    f"新增{role} {self.law(basis)}",
-                    ("basis", index),
-                )
-            elif before.articles != basis.articles:
-                title = self.laws.get(basis.law, basis.law)
-                self.add(
-                    "basis-changed",
-                    role,
-                    self.law(before),
-                    self.law(basis),
-                    f"{role}《{title}》{before.articles} → {basis.articles}",
-                    ("basis", index, "articles"),
-                )
-        new_keys = {key(b) for b in self.new.basis}
-        for basis in self.old.basis:
-            if key(basis) not in new_keys:
-                role = basis.role.value
-                self.add(
-                    "basis-removed",
-                    role,
-                    self.law(basis),
-                    None,
-                    f"删除{role} {self.law(basis)}",
-                    ("basis",),
-                )
-
-    def _conditions(self) -> None:
-        old = {c.text: c for c in self.old.conditions}
-        new_texts = {c.text for c in self.new.conditions}
-        for index, condition in enumerate(self.new.conditions):
-            before = old.get(condition.text)
-            text = show(condition.text)
-            if before is None:
-                self.add(
-                    "condition-added",
-                    "受理条件",
-                    None,
-                    text,
-                    f"新增受理条件 {text}",
-                    ("conditions", index),
-                )
-            elif before.basis != condition.basis:
-                self.citation(
-                    "受理条件依据", before.basis, condition.basis, ("conditions", index, "basis")
-                )
-        for condition in self.old.conditions:
-            if condition.text not in new_texts:
-                text = show(condition.text)
-                self.add(
-                    "condition-removed",
-                    "受理条件",
-                    text,
-                    None,
-                    f"删除受理条件 {text}",
-                    ("conditions",),
-                )
-
-    def _refusals(self) -> None:
-        self._list(
-            "refusals",
-            "不予受理情形",
-            self.old.refusals,
-            self.new.refusals,
-            added="refusal-added",
-            removed="refusal-removed",
-        )
-
     def _quantity(self) -> None:
         old, new = self.old.quantity_limit, self.new.quantity_limit
+        self.changed("quantity-limit-changed", "数量限制", old, new, ("quantity_limit",))
+
+    def _result(self) -> None:
+        old, new = self.old.result, self.new.result
+        for key, label in RESULT_LABELS.items():
+            before, after = getattr(old, key), getattr(new, key)
+            if before != after:
+                self.changed("result-changed", label, before, after, ("result", key))
+
+    def _joint(self) -> None:
+        old, new = self.old.joint_departments, self.new.joint_departments
+        if sorted(old) == sorted(new):
+            return
+        before = "、".join(self.context.department(d) for d in old) or "(无)"
+        after = "、".join(self.context.department(d) for d in new) or "(无)"
         self.add(
-            "quantity-limit-changed",
-            "数量限制",
-            old,
-            new,
-            f"数量限制 {show(old)} → {show(new)}",
-            ("quantity_limit",),
-        )
-
-    def _materials(self) -> None:
-        old = {m.name: m for m in self.old.materials}
-        new_names = {m.name for m in self.new.materials}
-        for index, material in enumerate(self.new.materials):
-            before = old.get(material.name)
-            if before is None:
-                self.burden.materials_added += 1
-                self.add(
-                    "material-added",
-                    "申请材料",
-                    None,
-                    material.name,
-                    f"新增材料 {material.name}",
-                    ("materials", index),
-                )
-            elif before != material:
-                self._material(before, material, index)
-        for material in self.old.materials:
-            if material.name not in new_names:
-                self.burden.materials_removed += 1
-                self.add(
-                    "material-removed",
-                    "申请材料",
-                    material.name,
-                    None,
-                    f"删除材料 {material.name}",
-                    ("materials",),
-                )
-
-    def _material(self, before: Material, after: Material, index: int) -> None:
-        for name, label in MATERIAL_LABELS.items():
-            old, new = getattr(before, name), getattr(after, name)
-            if old == new:
-                continue
-            check = "material-changed"
-            if name == "necessity" and new is Necessity.REQUIRED:
-                check = "material-required"
-            elif name == "copies" and new > old:
-                check = "material-copies-raised"
-            self.add(
-                check,
-                f"材料{label}",
-                old,
-                new,
-                f"材料 {after.name}:{label} {show(old)} → {show(new)}",
-                ("materials", index, name),
-            )
-
-    def _steps(self) -> None:
-        old = {s.name: s for s in flat_steps(self.old.steps)}
-        new = flat_steps(self.new.steps)
-        for step in new:
-            before = old.get(step.name)
-            if before is None:
-                self.add(
-                    "field-changed",
-                    "办理环节",
-                    None,
-                    step.name,
-                    f"新增办理环节 {step.name}",
-                    ("steps",),
-                )
-            elif before.days != step.days:
-                self.add(
-                    "field-changed",
-                    "环节时限",
-                    before.days,
-                    step.days,
-                    f"办理环节 {step.name} {before.days} → {step.days} 个工作日",
-                    ("steps",),
-                )
-        names = {s.name for s in new}
-        for step in old.values():
-            if step.name not in names:
-                self.add(
-                    "field-changed",
-                    "办理环节",
-                    step.name,
-                    None,
-                    f"删除办理环节 {step.name}",
-                    ("steps",),
-                )
-        if not any(f.path == ("steps",) for f in self.findings):
-            self.add("field-changed", "办理流程", None, None, "办理流程顺序或说明调整", ("steps",))
+            "field-changed", "联办部门", before, after, f"联办部门 {before} → {after}",
+            ("joint_departments",),
+        )  # fmt: skip
 
     def _online(self) -> None:
         old, new = self.old.online, self.new.online
@@ -392,7 +221,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def diff_item(old: Item, new: Item, laws: Mapping[str, str]) -> tuple[list[Finding], Burden]:
+def diff_item(
+    old: Item, new: Item, laws: Mapping[str, str] | Context
+) -> tuple[list[Finding], Burden]:
     """Every finding between two versions of an item, and its burden figures."""
     result = ItemDiff(old, new, laws).run()
     return result.findings, result.burden

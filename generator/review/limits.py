@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue.models import FREE, Fee, SpecialProcedure, TimeLimit
+from ..catalogue.models import FREE, Fee, TimeLimit
 from ..catalogue.sources import DataPath
 from .findings import Recorder, show
+from .matching import match
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -66,46 +67,63 @@ def _limit(
 
 
 def special_procedures(d: Recorder) -> None:
-    def key(p: SpecialProcedure) -> str:
-        return p.name
-
-    old = {key(p): p for p in d.old.special_procedures}
-    new_names = {key(p) for p in d.new.special_procedures}
-    for index, proc in enumerate(d.new.special_procedures):
-        before = old.get(key(proc))
-        if before is None:
-            d.add(
-                "special-procedure-added",
-                "特别程序",
-                None,
-                proc.name,
-                f"新增特别程序 {proc.name}(最长 {proc.days} 个{proc.unit.value})",
-                ("special_procedures", index),
-            )
-        elif before != proc:
-            check = (
-                "special-procedure-added"
-                if proc.days > before.days
-                else ("special-procedure-changed")
-            )
+    old, new = d.old.special_procedures, d.new.special_procedures
+    m = match(old, new, key=lambda p: p.name, text=lambda p: p.name)
+    for i, j in m.pairs:
+        before, proc = old[i], new[j]
+        path: DataPath = ("special_procedures", j)
+        longer = proc.days > before.days and proc.unit == before.unit
+        check = "special-procedure-added" if longer else "special-procedure-changed"
+        if before.name != proc.name:
+            d.add(check if longer else "special-procedure-changed", "特别程序", before.name,
+                  proc.name, f"特别程序更名 {before.name} → {proc.name}", path)  # fmt: skip
+        if (before.days, before.unit) != (proc.days, proc.unit):
             d.add(
                 check,
                 "特别程序",
                 f"{before.days} 个{before.unit.value}",
                 f"{proc.days} 个{proc.unit.value}",
-                f"特别程序 {proc.name} 最长 {before.days} → {proc.days} 个{proc.unit.value}",
-                ("special_procedures", index),
+                f"特别程序 {proc.name} 最长 {before.days} 个{before.unit.value} → "
+                f"{proc.days} 个{proc.unit.value}",
+                path,
             )
-    for proc in d.old.special_procedures:
-        if key(proc) not in new_names:
-            d.add(
-                "special-procedure-removed",
-                "特别程序",
-                proc.name,
-                None,
-                f"删除特别程序 {proc.name}",
-                ("special_procedures",),
-            )
+        if before.note != proc.note or before.kind != proc.kind:
+            d.changed("special-procedure-changed", f"特别程序 {proc.name}:说明", before.note,
+                      proc.note, path)  # fmt: skip
+        d.citation("特别程序依据", before.basis, proc.basis, (*path, "basis"))
+    for j in m.added:
+        proc = new[j]
+        d.add(
+            "special-procedure-added",
+            "特别程序",
+            None,
+            proc.name,
+            f"新增特别程序 {proc.name}(最长 {proc.days} 个{proc.unit.value})",
+            ("special_procedures", j),
+        )
+    for i in m.removed:
+        d.add("special-procedure-removed", "特别程序", old[i].name, None,
+              f"删除特别程序 {old[i].name}", ("special_procedures",))  # fmt: skip
+
+
+def fee_details(d: Recorder, fee: Fee, *, standard: bool = True) -> str:
+    """What the legal office checks of every fee: standard, basis, 批准机关, licence."""
+    licence = fee.licence or "未填写"
+    text = f"依据 {d.law(fee.basis)};批准机关 {fee.approved_by};收费许可证 {licence}"
+    return f"标准 {fee.standard};{text}" if standard else text
+
+
+def _added(d: Recorder, fee: Fee, index: int) -> None:
+    d.burden.fees_added += 1
+    d.add(
+        "fee-added",
+        "收费",
+        None,
+        f"{fee.name}({fee.standard})",
+        f"新增收费 {fee.name}({fee_details(d, fee)})",
+        ("fees", index),
+    )
+    d.repealed(fee.basis, "收费依据", ("fees", index, "basis"))
 
 
 def fees(d: Recorder) -> None:
@@ -114,33 +132,27 @@ def fees(d: Recorder) -> None:
     if isinstance(old, str) or isinstance(new, str):
         _fee_text(d, old, new)
         return
-    before_by_name = {f.name: f for f in old}
-    for index, fee in enumerate(new):
-        before = before_by_name.get(fee.name)
-        path: DataPath = ("fees", index)
-        if before is None:
-            d.burden.fees_added += 1
-            d.add(
-                "fee-added",
-                "收费",
-                None,
-                f"{fee.name}({fee.standard})",
-                f"新增收费 {fee.name}({fee.standard})",
-                path,
-            )
-            continue
+    m = match(old, new, key=lambda f: f.name, text=lambda f: f.name)
+    for i, j in m.pairs:
+        before, fee = old[i], new[j]
+        path: DataPath = ("fees", j)
+        if before.name != fee.name:
+            d.add("fee-changed", "收费项目", before.name, fee.name,
+                  f"收费项目更名 {before.name} → {fee.name}({fee_details(d, fee)})",
+                  (*path, "name"))  # fmt: skip
         if before.standard != fee.standard:
             check = _fee_direction(before.standard, fee.standard)
             if check == "fee-raised":
                 d.burden.fees_raised += 1
             elif check == "fee-lowered":
                 d.burden.fees_lowered += 1
+            details = "" if check == "fee-lowered" else f"({fee_details(d, fee, standard=False)})"
             d.add(
                 check,
                 "收费标准",
                 before.standard,
                 fee.standard,
-                f"收费标准 {fee.name}:{before.standard} → {fee.standard}",
+                f"收费标准 {fee.name}:{before.standard} → {fee.standard}{details}",
                 (*path, "standard"),
             )
         if before.basis != fee.basis:
@@ -148,7 +160,7 @@ def fees(d: Recorder) -> None:
         for name, label in (("approved_by", "批准机关"), ("licence", "收费许可证")):
             if getattr(before, name) != getattr(fee, name):
                 d.add(
-                    "field-changed",
+                    "fee-changed",
                     label,
                     getattr(before, name),
                     getattr(fee, name),
@@ -156,18 +168,13 @@ def fees(d: Recorder) -> None:
                     f"{show(getattr(fee, name))}",
                     (*path, name),
                 )
-    names = {f.name for f in new}
-    for fee in old:
-        if fee.name not in names:
-            d.burden.fees_removed += 1
-            d.add(
-                "fee-removed",
-                "收费",
-                f"{fee.name}({fee.standard})",
-                None,
-                f"取消收费 {fee.name}",
-                ("fees",),
-            )
+    for j in m.added:
+        _added(d, new[j], j)
+    for i in m.removed:
+        fee = old[i]
+        d.burden.fees_removed += 1
+        d.add("fee-removed", "收费", f"{fee.name}({fee.standard})", None,
+              f"取消收费 {fee.name}", ("fees",))  # fmt: skip
 
 
 def _fee_text(d: Recorder, old: list[Fee] | str, new: list[Fee] | str) -> None:
@@ -175,23 +182,15 @@ def _fee_text(d: Recorder, old: list[Fee] | str, new: list[Fee] | str) -> None:
     before = old if isinstance(old, str) else "、".join(f"{f.name}({f.standard})" for f in old)
     after = new if isinstance(new, str) else "、".join(f"{f.name}({f.standard})" for f in new)
     if isinstance(new, list):
-        d.burden.fees_added += len(new)
         for index, fee in enumerate(new):
-            d.add(
-                "fee-added",
-                "收费",
-                None,
-                f"{fee.name}({fee.standard})",
-                f"新增收费 {fee.name}({fee.standard})",
-                ("fees", index),
-            )
+            _added(d, fee, index)
     else:
         d.add(
             "fee-changed",
             "收费",
             before,
             after,
-            f"收费 {show(before)} → {show(after)}",
+            f"收费 {before} → {after}",
             ("fees",),
         )
 

@@ -7,19 +7,21 @@ line.  A file that does not load on one side is reported once as unreadable.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from ..catalogue.loaded import LoadedItem
 from ..catalogue.models import Centre, Chain, Department, Law
 from ..catalogue.sources import DataPath, SourceMap
 from .burden import CHECKS
-from .items import show
+from .findings import Context, show
 from .model import Change, Diff, Side, line_of, unreadable
 
 
-def diff_top_level(base: Side, head: Side, result: Diff) -> None:
+def diff_top_level(base: Side, head: Side, known: Context, result: Diff) -> None:
     _departments(base, head, result)
     _laws(base, head, result)
-    _chains(base, head, result)
+    _chains(base, head, known, result)
     _centre(base, head, result)
 
 
@@ -192,6 +194,9 @@ def _laws(base: Side, head: Side, result: Diff) -> None:
     checks = {"repealed": "law-repealed", "effective": "law-effective-changed"}
     for ident, before, after, prefix in pairs:
         assert isinstance(before, Law) and isinstance(after, Law)
+        if before.repealed != after.repealed:
+            _repealed(head, ident, after, line_of(source, (*prefix, "repealed")), result)
+            before = before.model_copy(update={"repealed": after.repealed})
         # A repeal date withdrawn is still a change of the law's status the office must see.
         _fields(
             "law",
@@ -208,7 +213,56 @@ def _laws(base: Side, head: Side, result: Diff) -> None:
         )
 
 
-def _chains(base: Side, head: Side, result: Diff) -> None:
+def citing(side: Side, law_id: str) -> list[LoadedItem]:
+    """Every item of ``side`` citing the law anywhere (basis, condition, limit, fee)."""
+    found = []
+    for item_id in sorted(side.item_ids()):
+        relative = side.skipped.get(item_id)
+        if relative is not None and side.root is not None:
+            text = (side.root / relative).read_text(encoding="utf-8", errors="replace")
+            if law_id not in text:
+                continue  # cheap: most skipped files do not mention the law at all
+        loaded = side.item(item_id)
+        if loaded is not None and law_id in laws_cited(loaded):
+            found.append(loaded)
+    return found
+
+
+def laws_cited(loaded: LoadedItem) -> set[str]:
+    item = loaded.item
+    laws = [b.law for b in item.basis]
+    laws += [c.basis.law for c in item.conditions if c.basis]
+    laws += [
+        lim.basis.law for lim in (item.time_limit.statutory, item.time_limit.promised) if lim.basis
+    ]
+    laws += [p.basis.law for p in item.special_procedures if p.basis]
+    if not isinstance(item.fees, str):
+        laws += [f.basis.law for f in item.fees]
+    return set(laws)
+
+
+def _repealed(head: Side, ident: str, law: Law, line: int, result: Diff) -> None:
+    """``law-repealed`` naming every item that cites the law (so every guide to re-base)."""
+    items = citing(head, ident)
+    if law.repealed is None:
+        text = f"《{law.title}》:撤销废止日期"
+    else:
+        verb = "将于" if law.repealed > date.today() else "已于"
+        text = f"《{law.title}》{verb} {law.repealed.isoformat()} 废止"
+    if items:
+        names = "、".join(f"{i.item.name}({i.id})" for i in items)
+        text += f";引用它的 {len(items)} 个事项须另找依据:{names}"
+    elif law.repealed is not None:
+        text += ";没有事项引用它"
+    old = None
+    result.changes.append(
+        Change("law-repealed", "law", ident, f"《{law.title}》", "废止日期", old,
+               law.repealed.isoformat() if law.repealed else None, text,
+               head.file("laws.yaml"), line)
+    )  # fmt: skip
+
+
+def _chains(base: Side, head: Side, known: Context, result: Diff) -> None:
     if _unreadable(base, head, "chains.yaml", result):
         return
     source, pairs = _keyed(
@@ -242,8 +296,8 @@ def _chains(base: Side, head: Side, result: Diff) -> None:
                     )
                 )
         if before.stages != after.stages:
-            old = _stages(before)
-            new = _stages(after)
+            old = _stages(before, known)
+            new = _stages(after, known)
             result.changes.append(
                 Change(
                     "chain-changed",
@@ -260,8 +314,12 @@ def _chains(base: Side, head: Side, result: Diff) -> None:
             )
 
 
-def _stages(chain: Chain) -> str:
-    return " → ".join(f"{s.name}({'、'.join(s.items)})" for s in chain.stages)
+def _stages(chain: Chain, known: Context) -> str:
+    def item(ident: str) -> str:
+        name = known.items.get(ident)
+        return f"{name}({ident})" if name else ident
+
+    return " → ".join(f"{s.name}({'、'.join(map(item, s.items))})" for s in chain.stages)
 
 
 def _centre(base: Side, head: Side, result: Diff) -> None:
