@@ -116,6 +116,9 @@ class LawRef:
     number: str | None
     url: str | None
     role: str | None
+    repealed: str | None = None
+    """The law's repeal date: a built guide can only cite a law whose repeal is still to
+    come (``check`` refuses a repealed one), so the guide says 将于…废止."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,10 @@ def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
     role = citation.role.value if isinstance(citation, Basis) else None
     if law is None:
         return LawRef(citation.law, citation.articles, None, None, None, role)
-    return LawRef(law.title, citation.articles, law.level.value, law.number, law.url, role)
+    repealed = law.repealed.isoformat() if law.repealed else None
+    return LawRef(
+        law.title, citation.articles, law.level.value, law.number, law.url, role, repealed
+    )
 
 
 def _department_link(catalogue: Catalogue, department_id: str) -> Link:
