@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup
 
@@ -116,9 +117,11 @@ class LawRef:
     number: str | None
     url: str | None
     role: str | None
-    repealed: str | None = None
+    repealed: date | None = None
     """The law's repeal date: a built guide can only cite a law whose repeal is still to
     come (``check`` refuses a repealed one), so the guide says 将于…废止."""
+    page_url: str | None = None
+    """The law's page in the register (None for a law ``laws.yaml`` lacks)."""
 
 
 @dataclass(frozen=True)
@@ -175,9 +178,15 @@ def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
     role = citation.role.value if isinstance(citation, Basis) else None
     if law is None:
         return LawRef(citation.law, citation.articles, None, None, None, role)
-    repealed = law.repealed.isoformat() if law.repealed else None
     return LawRef(
-        law.title, citation.articles, law.level.value, law.number, law.url, role, repealed
+        law.title,
+        citation.articles,
+        law.level.value,
+        law.number,
+        law.url,
+        role,
+        law.repealed,
+        urls.law_url(law.id),
     )
 
 
