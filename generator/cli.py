@@ -173,7 +173,9 @@ def parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="导出开放数据文件(写入 --out 目录)")
     export.add_argument("--catalogue", default="catalogue")
-    export.add_argument("--format", choices=["csv", "json", "jsonld", "xlsx"], required=True)
+    export.add_argument(
+        "--format", choices=["csv", "json", "jsonld", "xlsx", "dcat"], required=True
+    )
     export.add_argument("--out", required=True, help="输出目录")
     export.set_defaults(run=_cmd_export)
 

@@ -12,20 +12,22 @@ from generator.cli import main
 from generator.portal import datafiles, urls
 
 PORTAL = Path(__file__).resolve().parent / "fixtures" / "portal"
+CSV = [
+    "items.csv",
+    "materials.csv",
+    "fees.csv",
+    "questions.csv",
+    "laws.csv",
+    "steps.csv",
+    "special.csv",
+    "departments.csv",
+]
 FILES = {
-    "csv": [
-        "items.csv",
-        "materials.csv",
-        "fees.csv",
-        "questions.csv",
-        "laws.csv",
-        "steps.csv",
-        "special.csv",
-        "departments.csv",
-    ],
+    "csv": [*CSV, *(f"{name}-metadata.json" for name in CSV)],
     "json": ["catalogue.json", "catalogue.schema.json"],
-    "jsonld": ["catalogue.jsonld"],
+    "jsonld": ["catalogue.jsonld", "vocabulary.jsonld"],
     "xlsx": ["catalogue.xlsx"],
+    "dcat": ["dcat.jsonld"],
 }
 
 

@@ -188,10 +188,13 @@ def test_well_formed_and_accessible(item: Item) -> None:
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "c1-title c1-desc"
-    assert root.get("width") == "100%"
     w, _ = viewbox(root)
     assert w <= 640
-    assert f"max-width:{root.attrib['viewBox'].split()[2]}px" in root.attrib["style"]
+    # Sized from the viewBox: drawn at natural size (its 12 px text stays 12 px); the CSS
+    # reads the width from --bs-flow-width (twice as wide in care mode).
+    _, _, vw, vh = root.attrib["viewBox"].split()
+    assert (root.get("width"), root.get("height")) == (vw, vh)
+    assert root.attrib["style"] == f"--bs-flow-width:{vw}px"
     assert "Noto Sans CJK SC" in root.attrib["font-family"]
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title is not None and title.get("id") == "c1-title"

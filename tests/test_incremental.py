@@ -25,7 +25,7 @@ PORTAL = Path(__file__).parent / "fixtures" / "portal"
 
 def _served(catalogue: Path, out: Path, preview: Memo) -> dict[str, str]:
     """One rebuild as ``make serve`` runs it: the site folder kept, ``preview`` reused."""
-    preview_build(catalogue, out, preview)
+    preview_build(catalogue, out, preview)()
     return {path: d for path, d in tree_digest(out).items() if not path.endswith((".br", ".gz"))}
 
 
@@ -109,3 +109,29 @@ def test_a_broken_save_keeps_the_last_good_pages_and_shows_the_problem(tmp_path:
     assert "目录有错误,预览显示的是上次正确的版本" in page
     assert "id-card-renewal.yaml" in page
     assert "居民身份证" in page
+
+
+def test_the_saved_page_is_written_before_the_search_index_that_holds_it(
+    tmp_path: Path,
+) -> None:
+    """The server reloads when the page is written; the catalogue-wide index follows."""
+    catalogue, preview = _served_copy(tmp_path), Memo(enabled=True)
+    served = tmp_path / "served"
+    _served(catalogue, served, preview)
+    item = catalogue / "items/gaj/id-card-renewal.yaml"
+    item.write_text(
+        item.read_text(encoding="utf-8").replace("居民身份证", "居民身份证(原件)", 1),
+        encoding="utf-8",
+    )
+
+    def indexed() -> str:
+        files = sorted((served / "search-index").rglob("*.json"))
+        return "".join(path.read_text(encoding="utf-8") for path in files)
+
+    before = indexed()
+    later = preview_build(catalogue, served, preview)
+    page = (served / "items/id-card-renewal/index.html").read_text(encoding="utf-8")
+    assert "居民身份证(原件)" in page
+    assert indexed() == before
+    later()
+    assert indexed() != before

@@ -8,6 +8,7 @@ read directly with PyYAML, so a mistake in the shared records would show here.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -25,7 +26,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from generator.catalogue.loaded import Catalogue, load_catalogue
-from generator.opendata import csvexport, jsonexport, jsonld, xlsx
+from generator.opendata import csvexport, dcat, jsonexport, jsonld, xlsx
 from generator.opendata.columns import (
     ITEM_COLUMNS,
     MATERIAL_COLUMNS,
@@ -71,7 +72,7 @@ def test_json_validates_and_matches_yaml(source: tuple[Path, Catalogue, dict[str
     schema = json.loads(files[urls.data_file_url("catalogue.schema.json")])
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     raw = raw_items(root)
     by_id = {item["id"]: item for item in data["items"]}
     assert set(by_id) == set(raw)
@@ -251,10 +252,10 @@ def test_jsonld_parses_offline_as_cpsv_ap(
         assert str(graph.value(node, DCT.identifier)) == item["codes"]["basic"]
         days = item["time_limit"]["promised"]["days"]
         assert str(graph.value(node, CV.processingTime)) == f"P{days}D"
-        assert len(list(graph.objects(node, CV.hasInput))) == len(item["materials"])
+        assert len(list(graph.objects(node, CPSV.hasInput))) == len(item["materials"])
         costs = list(graph.objects(node, CV.hasCost))
         if item["fees"] == "不收费":
-            assert [graph.value(c, CV.value) for c in costs] == [Literal(0)]
+            assert [graph.value(c, CV.hasValue) for c in costs] == [Literal(0.0)]
         else:
             assert len(costs) == len(item["fees"])
 
@@ -339,8 +340,33 @@ def test_xlsx_carries_the_catalogue_date() -> None:
 
 def test_jsonld_escapes_nothing_it_should_not() -> None:
     """Catalogue text is data in JSON-LD too: quotes and markup survive a round trip."""
-    record = datafiles.dataset(load_catalogue(PORTAL)[0])["items"][0]
-    record = {**record, "name": '"<b>名称</b>" & {x}'}
-    text = jsonld.catalogue_jsonld({"items": [record]}).decode()
+    data = datafiles.dataset(load_catalogue(PORTAL)[0])
+    record = {**data["items"][0], "name": '"<b>名称</b>" & {x}'}
+    text = jsonld.catalogue_jsonld({**data, "items": [record]}).decode()
     graph = Graph().parse(data=text, format="json-ld")
     assert str(graph.value(URIRef(record["url"]), DCT.title)) == '"<b>名称</b>" & {x}'
+
+
+def test_data_page_lists_every_file_with_its_size_checksum_and_the_licence() -> None:
+    from generator.portal.pages import plan_site
+    from generator.portal.rendering import make_environment, render_page
+
+    catalogue, _ = load_catalogue(DEMO)
+    plan = plan_site(catalogue)
+    page = render_page(make_environment(), plan.by_url()[urls.DATA])
+    files = {g.url: g.content for g in plan.generated if g.url.count("/") == 2}
+    assert urls.data_file_url("dcat.jsonld") in files
+    for url, content in files.items():
+        name = url.rsplit("/", 1)[-1]
+        row = (
+            f'<tr><th scope="row"><a href="{name}" download>{name}</a></th>'
+            f"<td>{dcat.title(name)}</td><td>{dcat.file_type(name).eu_format.replace('_', '-')}"
+            f'</td><td>{len(content):,}</td><td><code class="bs-hash">'
+            f"{hashlib.sha256(content).hexdigest()}</code></td></tr>"
+        )
+        assert row in page, name
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/">知识共享署名 4.0' in page
+    assert "<code>CC-BY-4.0</code>" in page
+    for term in ("bs:statutoryProcessingTime", "bs:handlingKind", "bs:specialProcedure"):
+        assert f"<code>{term}</code>" in page
+    assert "即办件、承诺件、联办件、报批件" in page

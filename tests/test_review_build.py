@@ -45,4 +45,9 @@ def test_built_site_without_git(tmp_path: Path) -> None:
     item = (site / "items/company-setup/index.html").read_text(encoding="utf-8")
     assert "变更记录暂不可用" in item
     assert "暂无变更记录" in (site / "changes/index.html").read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    dcat = '<link rel="describedby" type="application/ld+json" title="开放数据集说明(DCAT-AP)"'
+    assert f'{dcat} href="data/dcat.jsonld">' in home
+    assert dcat not in item
+    assert (site / "data/dcat.jsonld").is_file()
     assert feedparser.parse((site / "changes/feed.xml").read_bytes()).bozo == 0

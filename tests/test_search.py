@@ -142,3 +142,17 @@ def test_index_expands_synonyms_at_index_time(tmp_path: Path) -> None:
         docs.append(ids[doc])
     assert "social-insurance-registration" in docs
     assert "shebao" in postings  # pinyin of the synonym, too
+
+
+def test_a_pasted_page_is_capped_and_tokenised_in_linear_time() -> None:
+    import time
+
+    from generator.search.normalise import MAX_QUERY, capped
+
+    page = "".join(chr(0x4E00 + n) for n in range(20_000))  # 20,000 distinct characters
+    start = time.perf_counter()
+    every = tokens(normalise(page))
+    took = time.perf_counter() - start
+    assert len(every) == 19_999 and took < 1.0, took  # quadratic took minutes
+    assert capped(page) == page[:MAX_QUERY] and len(tokens(capped(page))) == MAX_QUERY - 1
+    assert capped("𠀀" * 100) == "𠀀" * MAX_QUERY  # code points, as Array.from counts them

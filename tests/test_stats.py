@@ -141,9 +141,17 @@ def test_chart_is_accessible_escaped_svg() -> None:
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert evil in texts
     assert "<script" not in svg
-    assert float(root.get("viewBox", "").split()[2]) <= 375
-    widths = [float(r.get("width", "0")) for r in root.iter(f"{SVG}rect")]
-    assert max(widths) <= 360
+    # Never scaled (issue 18): as wide as its column, text in CSS pixels of at least 12,
+    # the bars in a nested SVG stretched over part of the width, values after them.
+    assert root.get("viewBox") is None and root.get("width") == "100%"
+    assert min(float(t.get("font-size", "0")) for t in root.iter(f"{SVG}text")) >= 12
+    (bars,) = root.findall(f"{SVG}svg")
+    assert bars.get("preserveAspectRatio") == "none" and bars.get("aria-hidden") == "true"
+    scale = float(bars.get("viewBox", "").split()[2])
+    widths = [float(r.get("width", "0")) for r in bars.iter(f"{SVG}rect")]
+    assert max(widths) == scale and min(widths) == 0
+    for text in root.iter(f"{SVG}text"):
+        assert float(text.get("x", "0").rstrip("%")) <= 100
 
 
 def test_chart_rejects_a_bad_id() -> None:

@@ -17,6 +17,8 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+    """Never fails a run: a suggestion (e.g. a free-text ``when`` that could be structured)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -39,7 +41,7 @@ class Diagnostic:
         return f"{self.file}:{where}: [{self.severity}] {self.message} ({self.code})"
 
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
 @dataclass
@@ -67,6 +69,10 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self if d.severity is Severity.WARNING]
 
+    @property
+    def infos(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.INFO]
+
     def exit_code(self, *, strict: bool = False) -> int:
         """yamllint's convention: 1 on errors; warnings fail only under ``--strict``."""
         if self.errors or (strict and self.warnings):
@@ -74,9 +80,11 @@ class Report:
         return 0
 
     def summary(self) -> str:
+        infos = len(self.infos)
         return (
             f"检查了 {self.files_checked} 个文件、{self.items_checked} 个事项:"
-            f"{len(self.errors)} 个错误,{len(self.warnings)} 个警告。"
+            f"{len(self.errors)} 个错误,{len(self.warnings)} 个警告"
+            + (f",{infos} 个提示。" if infos else "。")
         )
 
 
@@ -93,6 +101,8 @@ def format_json(report: Report) -> str:
             "items": report.items_checked,
             "errors": len(report.errors),
             "warnings": len(report.warnings),
+            # suggestions only when there are some, so a clean summary stays as it was
+            **({"infos": len(report.infos)} if report.infos else {}),
         },
         # ``cell`` only where there is one (an import), so check's output stays as it was.
         "diagnostics": [
@@ -118,7 +128,7 @@ def github_escape(value: str, *, prop: bool = False) -> str:
 def format_github(report: Report) -> str:
     lines = []
     for d in report:
-        level = "error" if d.severity is Severity.ERROR else "warning"
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(d.severity, "notice")
         props = ",".join(
             [
                 f"file={github_escape(d.file, prop=True)}",

@@ -37,6 +37,7 @@ from .models import (
 from .sources import SourceMap, read_yaml
 from .tree import link_problem, scan_items
 from .validation import validate
+from .windows import ItemWindow, item_windows
 
 M = TypeVar("M", bound=BaseModel)
 _ID = re.compile(ID_PATTERN)
@@ -95,10 +96,12 @@ class Catalogue:
     def place(self, loaded: LoadedItem) -> str | None:
         if loaded.item.place:
             return loaded.item.place
-        department = self.department_of(loaded)
-        if department and department.windows:
-            return "、".join(f"{w.location}({w.name})" for w in department.windows)
-        return None
+        windows = self.windows(loaded)
+        return "、".join(f"{w.location}({w.name})" for w in windows) or None
+
+    def windows(self, loaded: LoadedItem) -> tuple[ItemWindow, ...]:
+        """The windows the item names (or its department's), see ``windows.py``."""
+        return item_windows(self.departments, loaded.department_id, loaded.item)
 
     def hours(self, loaded: LoadedItem) -> str | None:
         return loaded.item.hours or (self.centre.hours if self.centre else None)

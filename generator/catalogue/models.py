@@ -10,49 +10,16 @@ staff's editors show while typing.
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Strict, Tag
+from pydantic import Discriminator, Field, Strict, Tag
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
-# Strings, integers and booleans are strict so that YAML's ``12345`` never silently becomes
-# text and ``"3"`` never becomes a number; enumerations and dates stay lax (they come from
-# text in YAML).
-Str = Annotated[str, Strict()]
-Int = Annotated[int, Strict()]
-Bool = Annotated[bool, Strict()]
-
-Id = Annotated[str, Strict(), Field(pattern=ID_PATTERN, description="标识:小写字母、数字和连字符")]
-Text = Annotated[str, Strict(), Field(description="文本(纯文本,不含 HTML 或 Markdown)")]
-Phone = Annotated[str, Strict(), Field(description='电话号码,须加引号,如 "0512-12345678"、"12345"')]
-Day = Annotated[date, Field(description="日期,如 2026-01-01")]
-Path = Annotated[str, Strict(), Field(description="相对于 catalogue/ 的文件路径,如 forms/xxx.pdf")]
-
-
-class MissingField(AttributeError):
-    """A field of a partial model (catalogue/partial.py) that failed validation was read.
-
-    An ``AttributeError``, so ``getattr(model, name, default)`` still works; the rule
-    runner skips a rule that raises it (the field's schema error is already reported)."""
-
-    def __init__(self, model: str, name: str) -> None:
-        super().__init__(f"{model}.{name} 未通过校验,无值")
-        self.model, self.name = model, name
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    if not TYPE_CHECKING:
-
-        def __getattr__(self, name: str) -> Any:
-            if name in type(self).model_fields:
-                raise MissingField(type(self).__name__, name)
-            return super().__getattr__(name)
-
+from .base import ID_PATTERN as ID_PATTERN  # re-exported: the models' public names
+from .base import Bool, Day, Id, Int, Path, Phone, Str, Text
+from .base import MissingField as MissingField
+from .base import Model as Model
+from .situations import AlternativeGroup, AnswerRef, Question
 
 # --- enumerations (values are what staff type) ------------------------------------------
 
@@ -64,6 +31,13 @@ class LawLevel(StrEnum):
     DEPARTMENT_RULE = "部门规章"
     LOCAL_RULE = "地方政府规章"
     NORMATIVE = "规范性文件"
+
+
+class OpenLicence(StrEnum):
+    """The licence of the open data files (SPDX identifiers)."""
+
+    CC_BY = "CC-BY-4.0"
+    CC0 = "CC0-1.0"
 
 
 class ItemType(StrEnum):
@@ -190,6 +164,17 @@ class Centre(Model):
     supervision_phone: Phone = Field(description="中心监督投诉电话")
     citizen_hotline: Phone = Field("12345", description="政务服务便民热线")
     reviewed: Day | None = Field(None, description="最近审核日期")
+    correction_basis: dict[ItemType, Text] = Field(
+        default_factory=dict,
+        description="补正材料通知书引用的规定,按事项类型:如 行政确认: "
+        "《示例市政务服务中心服务事项管理办法》第五条第五项;行政许可不填时引用行政许可法第三十二条",
+    )
+    area: Text | None = Field(
+        None, description="服务的行政区划名称,如 示例市(开放数据的 dct:spatial);不填时用中心名称"
+    )
+    licence: OpenLicence = Field(
+        OpenLicence.CC_BY, description="开放数据的许可:CC-BY-4.0(署名)或 CC0-1.0(公共领域)"
+    )
 
 
 class Department(Model):
@@ -261,6 +246,7 @@ class Codes(Model):
 class Condition(Model):
     text: Text = Field(description="受理条件")
     basis: Citation | None = Field(None, description="该条件的依据")
+    answers: AnswerRef | None = None
 
 
 class Material(Model):
@@ -274,6 +260,8 @@ class Material(Model):
     blank_form: Path | None = Field(None, description="空白表格文件(免费提供)")
     sample: Path | None = Field(None, description="填写示例文件")
     when: Text | None = Field(None, description="何种情形需要提交;全部情形都需要时不填")
+    answers: AnswerRef | None = None
+    one_of: AlternativeGroup | None = None
     standard: Text | None = Field(None, description="受理标准")
     note: Text | None = Field(None, description="备注")
 
@@ -284,6 +272,10 @@ class Step(Model):
     post: Text = Field(description="办理岗位")
     days: Int = Field(description="办理时限(工作日),当场办结为 0")
     description: Text | None = Field(None, description="办理内容和标准")
+    answers: AnswerRef | None = None
+    window: Text | None = Field(
+        None, description="办理该环节的窗口:本部门或联办部门在 departments.yaml 中的窗口名称"
+    )
 
 
 class ParallelSteps(Model):
@@ -335,6 +327,7 @@ class Fee(Model):
     basis: Citation = Field(description="收费依据")
     approved_by: Text = Field(description="批准机关")
     licence: Text | None = Field(None, description="收费许可证号")
+    answers: AnswerRef | None = None
 
 
 Fees = Annotated[
@@ -376,6 +369,11 @@ class Item(Model):
     type: ItemType = Field(description="事项类型")
     kind: Kind = Field(description="办件类型:即办件 / 承诺件 / 联办件 / 报批件")
     joint_departments: list[Id] = Field(default_factory=list, description="联办部门 id")
+    windows: list[Text] = Field(
+        default_factory=list,
+        description="在大厅的窗口;本事项的受理窗口:本部门(或联办部门)在 departments.yaml "
+        "中的窗口名称;部门只有一个窗口时可不填",
+    )
     audience: list[Audience] = Field(description="服务对象:自然人 / 法人")
     summary: Text | None = Field(None, description="一句话说明")
     keywords: list[Text] = Field(default_factory=list, description="群众常用的搜索词")
@@ -383,6 +381,9 @@ class Item(Model):
     conditions: list[Condition] = Field(description="受理条件")
     refusals: list[Text] = Field(default_factory=list, description="不予受理/不予许可的情形")
     quantity_limit: Text = Field("无数量限制", description="数量限制")
+    situations: list[Question] = Field(
+        default_factory=list, description="情形引导:群众回答的问题,按回答筛选材料"
+    )
     materials: list[Material] = Field(description="申请材料目录")
     steps: list[StepOrParallel] = Field(description="办理流程,按顺序")
     time_limit: TimeLimits = Field(description="办结时限")

@@ -12,7 +12,9 @@ of the files' content.  Both are deterministic for a given commit.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .. import vcs
@@ -43,21 +45,32 @@ def item_file(catalogue: Catalogue, item_id: str) -> Path:
     return Path("items") / loaded.department_id / f"{item_id}.yaml"
 
 
-def content_versions(catalogue: Catalogue) -> dict[str, SheetVersion]:
+Reuse = Callable[[str, Callable[[], SheetVersion]], SheetVersion]
+"""(item id, compute) -> the version: the preview server keeps unchanged items' hashes."""
+
+
+def _compute(item_id: str, compute: Callable[[], SheetVersion]) -> SheetVersion:
+    return compute()
+
+
+def content_versions(catalogue: Catalogue, reuse: Reuse = _compute) -> dict[str, SheetVersion]:
     """A hash of each item's file and the shared files: the version without git."""
     shared = b"".join(_read(catalogue.root / name) for name in SHARED_FILES)
-    return {
-        item_id: _content(shared + _read(catalogue.root / item_file(catalogue, item_id)))
-        for item_id in catalogue.items
-    }
+
+    def version(item_id: str) -> SheetVersion:
+        return _content(shared + _read(catalogue.root / item_file(catalogue, item_id)))
+
+    return {item_id: reuse(item_id, partial(version, item_id)) for item_id in catalogue.items}
 
 
-def sheet_versions(catalogue: Catalogue, walk: vcs.Walk | None = None) -> dict[str, SheetVersion]:
+def sheet_versions(
+    catalogue: Catalogue, walk: vcs.Walk | None = None, reuse: Reuse = _compute
+) -> dict[str, SheetVersion]:
     """Each item's sheet version: the last commit touching its sources, else a content hash.
 
     ``walk`` is the catalogue's history when the caller has it already (the build walks
     once for history and versions); without, it is walked here."""
-    versions = content_versions(catalogue)
+    versions = content_versions(catalogue, reuse)
     if walk is None:
         try:
             walk = vcs.walk(catalogue.root)

@@ -29,6 +29,7 @@ from ..catalogue.models import MissingField
 
 FAMILIES = (
     "refs",
+    "windows",
     "basis",
     "conditions",
     "materials",
@@ -38,6 +39,8 @@ FAMILIES = (
     "text",
     "script",
     "synonyms",
+    "situations",
+    "answersets",
 )
 
 

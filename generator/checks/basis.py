@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalogue.diagnostics import Diagnostic, Severity
-from ..catalogue.loaded import LoadedItem
-from ..catalogue.models import BasisRole, Law
+from ..catalogue.loaded import Catalogue, LoadedItem
+from ..catalogue.models import BasisRole, ItemType, Law
+from ..catalogue.wording import LICENSING_CORRECTION, LICENSING_LAW, configured, correction_basis
 from . import CheckContext, rule
 from ._common import ARTICLE, citations, emit, has
 
@@ -173,3 +174,76 @@ def no_duplicate_basis(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagno
                 f"依据 {basis.law} {basis.articles} 重复列出;请删除重复的一项。",
             )
         seen.add(key)
+
+
+@rule("basis-notice-missing", Severity.ERROR)
+def notice_wording_known(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The 补正材料通知书 cites the rule that obliges the window to tell everything at once.
+    《行政许可法》第三十二条 binds 行政许可 only; an item of any other type needs the
+    centre's own rule for its type in ``centre.yaml`` ``correction_basis`` (configured once
+    for all items of that type), or the sheet staff sign would cite no rule or a wrong one.
+
+    Passing:
+        # centre.yaml 的 correction_basis 中有
+        #   行政确认: 《示例市政务服务中心服务事项管理办法》第五条第五项
+        type: 行政确认
+
+    Failing:
+        # centre.yaml 没有 correction_basis 的 行政确认 一项
+        type: 行政确认
+    """
+    centre, item = ctx.catalogue.centre, loaded.item
+    if centre is None or not has(centre, "correction_basis"):
+        return  # centre.yaml's own errors say why
+    if correction_basis(centre, item.type) is None:
+        yield emit(
+            loaded.source,
+            "basis-notice-missing",
+            ("type",),
+            f"事项类型“{item.type.value}”的补正材料通知书没有可引用的规定"
+            f"(《行政许可法》第三十二条只适用于行政许可);请在 centre.yaml 的 correction_basis "
+            f"中为“{item.type.value}”填写中心的规定和条款,"
+            "如 《示例市政务服务中心服务事项管理办法》第五条第五项。",
+        )
+
+
+@rule("basis-notice-wording", Severity.ERROR, scope="catalogue")
+def notice_wording_lawful(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Each ``correction_basis`` in ``centre.yaml`` names a rule in 《》 and a specific
+    article; a 行政许可 cites 《行政许可法》第三十二条, and no other type cites
+    《行政许可法》, which binds 行政许可 only.
+
+    Passing:
+        correction_basis:
+          行政确认: 《示例市政务服务中心服务事项管理办法》第五条第五项
+
+    Failing:
+        correction_basis:
+          行政确认: 《中华人民共和国行政许可法》第三十二条
+          公共服务: 中心规定
+    """
+    source = catalogue.sources.get("centre.yaml")
+    if source is None:
+        return
+    for item_type, wording in configured(catalogue.centre).items():
+        path = ("correction_basis", item_type.value)
+        if "《" not in wording or not ARTICLE.search(wording):
+            message = (
+                f"“{item_type.value}”的补正告知依据“{wording}”没有写明规定名称(用《》)"
+                "和具体条款;请写成“《示例市政务服务中心服务事项管理办法》第五条第五项”。"
+            )
+        elif item_type is ItemType.LICENSING and not (
+            LICENSING_LAW in wording and "第三十二条" in wording
+        ):
+            message = (
+                f"行政许可的补正告知依据是{LICENSING_CORRECTION};“{wording}”没有引用它。"
+                "请改为该条款,或删除这一项(不填时自动引用)。"
+            )
+        elif item_type is not ItemType.LICENSING and LICENSING_LAW in wording:
+            message = (
+                f"《行政许可法》只适用于行政许可,不能作为“{item_type.value}”的补正告知依据;"
+                "请改为中心的规定,如 《示例市政务服务中心服务事项管理办法》第五条第五项。"
+            )
+        else:
+            continue
+        yield emit(source, "basis-notice-wording", path, message)

@@ -16,6 +16,7 @@ from .loader_codes import LOADER_CODES
 FAMILY_TITLES = {
     "loader": "读取与结构(yaml-、file-、schema-)",
     "refs": "引用(ref-)",
+    "windows": "受理窗口(ref-window、ref-step-window、ref-window-missing)",
     "basis": "法律依据(basis-)",
     "conditions": "受理条件(cond-)",
     "materials": "申请材料(mat-)",
@@ -25,6 +26,8 @@ FAMILY_TITLES = {
     "text": "文本(text-)",
     "script": "简体字(text-traditional)",
     "synonyms": "搜索同义词(syn-)",
+    "situations": "情形引导:问题与引用(sit-)",
+    "answersets": "情形引导:逐一核对回答组合(sit-)",
 }
 
 HEADER = """# 检查规则
@@ -33,7 +36,7 @@ HEADER = """# 检查规则
      .venv/bin/python -m generator.checks.docs -->
 
 `python -m generator check catalogue` 报告的每个问题都带有一个代码。错误(error)使检查失败
-(退出状态 1);警告(warning)只在 `--strict` 时使检查失败。
+(退出状态 1);警告(warning)只在 `--strict` 时使检查失败;提示(info)是改进建议,从不使检查失败。
 """
 
 

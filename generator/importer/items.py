@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..opendata import situationcell
 from . import cells
 from .choices import (
     AUDIENCE,
@@ -132,6 +133,8 @@ class ItemReader:
             data["joint_departments"] = [
                 self.ctx.registry.department(n) for n in _LIST.split(joint) if n.strip()
             ]
+        windows = _text(row, "windows")
+        data["windows"] = [w for w in _LIST.split(windows) if w.strip()] if windows else None
         data["audience"] = self._audience()
         data["summary"] = _text(row, "summary")
         keywords = _text(row, "keywords")
@@ -154,7 +157,10 @@ class ItemReader:
         )
         data["fees"] = self._fees()
         data["result"] = self._result()
-        data["place"] = self._inherited("place", self._windows(department))
+        named = [*(data.get("windows") or []), *_step_windows(data.get("steps"))]
+        data["place"] = self._inherited(
+            "place", self._windows(department, named, data.get("joint_departments"))
+        )
         data["hours"] = self._inherited("hours", self.ctx.centre_hours)
         url = _text(row, "online_url")
         data["online"] = {"url": url, "name": _text(row, "online")} if url else None
@@ -167,6 +173,9 @@ class ItemReader:
         data["reviewed"] = self.problems.read(
             row, "reviewed", cells.day(row.values.get("reviewed"))
         )
+        problem = situationcell.apply(_text(row, "situations"), data)
+        if problem:
+            self.problems.at(row, "situations", "import-situations", problem)
         fees = data["fees"]
         return Built(
             department,
@@ -294,9 +303,23 @@ class ItemReader:
             "delivery": _text(row, "delivery"),
         }
 
-    def _windows(self, department: str) -> str | None:
-        entry = self.ctx.registry.departments.get(department, {})
-        windows = entry.get("windows") or []
+    def _windows(
+        self, department: str, names: list[str] | None, joint: list[str] | None
+    ) -> str | None:
+        """The place the portal derives from the item's windows (see catalogue/windows.py):
+        a cell equal to it is left out of the YAML, as inherited."""
+        registry = self.ctx.registry.departments
+        handling = [registry.get(d, {}) for d in dict.fromkeys([department, *(joint or [])])]
+        windows = [w for entry in handling for w in entry.get("windows") or []]
+        if names:
+            found: dict[str, Any] = {}
+            for name in names:
+                match = next((w for w in windows if w["name"] == name), None)
+                if match is not None:
+                    found.setdefault(name, match)
+            windows = list(found.values())
+        else:
+            windows = handling[0].get("windows") or []
         return "、".join(f"{w['location']}({w['name']})" for w in windows) or None
 
     def _inherited(self, key: str, inherited: str | None) -> str | None:
@@ -349,3 +372,15 @@ def item_id(ctx: Context, row: Row) -> str:
         )
         wanted = None
     return ctx.registry.item_ids.claim(wanted or slug(_text(row, "name") or "", "sx"))
+
+
+def _step_windows(steps: Any) -> list[str]:
+    """The steps' ``window`` names, parallel branches included (as the portal reads them)."""
+    found: list[str] = []
+    for entry in steps or []:
+        members = entry.get("parallel") if isinstance(entry, dict) else None
+        for step in members if isinstance(members, list) else [entry]:
+            window = step.get("window") if isinstance(step, dict) else None
+            if isinstance(window, str):
+                found.append(window)
+    return found

@@ -34,6 +34,9 @@ CODES: dict[str, str] = {
     ),
     "import-form-missing": "材料的空白表格或示例样表文件不在目录中,需要补上文件",
     "import-column-unknown": "表头中有本工具不认识的栏目,该栏未导入",
+    "import-situations": (
+        "情形引导栏无法读取(不是有效的 JSON,或引用了不存在的材料、条件、收费、环节)"
+    ),
 }
 
 

@@ -57,6 +57,7 @@ def steps(ctx: Context, row: Row, rows: list[Row], comments: list[str]) -> list[
             "post": _text(r, "post"),
             "days": ctx.problems.read(r, "days", whole_number(r.values.get("days"))),
             "description": _text(r, "description"),
+            "window": _text(r, "window"),
         }
         group = cells.integer(r.values.get("group"))
         if group is None:

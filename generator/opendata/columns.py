@@ -236,11 +236,23 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("keywords", "搜索关键词", "群众常用的搜索词,以顿号分隔", source="keywords"),
     Column("refusals", "不予受理情形", "每项一行,以“1.”“2.”编号", source="refusals"),
     Column(
+        "windows",
+        "受理窗口",
+        "受理窗口名称(取自本部门或联办部门的窗口),以顿号分隔;空白表示部门只有一个窗口",
+        source="windows",
+    ),
+    Column(
         "materials",
         "申请材料数",
         "申请材料目录中的材料数(整数)",
         source="materials",
         datatype="integer",
+    ),
+    Column(
+        "situations",
+        "情形引导",
+        "本站的情形引导(JSON):问题和选项,以及材料、条件、收费、环节适用的回答;空白表示没有",
+        source="situations 及各处的 answers、one_of",
     ),
     Column("department_id", "实施主体标识", "部门在本门户的标识", source="items/<部门>/"),
     Column(

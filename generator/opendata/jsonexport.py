@@ -33,8 +33,10 @@ def dumps(data: Any) -> bytes:
 
 
 def catalogue_json(data: Record) -> bytes:
-    # ``tables`` are the CSV and workbook rows: the same content, flattened.
-    return dumps({"$schema": SCHEMA_ID, **{k: v for k, v in data.items() if k != "tables"}})
+    # ``tables`` are the CSV and workbook rows: the same content, flattened;
+    # ``linked`` is what only the JSON-LD files carry (laws by id, special procedures).
+    skip = {"tables", "linked"}
+    return dumps({"$schema": SCHEMA_ID, **{k: v for k, v in data.items() if k not in skip}})
 
 
 def item_json(data: Record, record: Record) -> bytes:
@@ -108,6 +110,28 @@ _ITEM = _object(
                 }
             ),
         },
+        "situations": {
+            "type": "array",
+            "description": "情形引导的问题(按顺序提问;选项的 opens 为追问)",
+            "items": _object(
+                {
+                    "id": _text("问题标识"),
+                    "question": _text("问题"),
+                    "hint": _optional("提示"),
+                    "multiple": {"type": "boolean", "description": "可多选"},
+                    "options": {
+                        "type": "array",
+                        "items": _object(
+                            {
+                                "id": _text("选项标识"),
+                                "label": _text("选项文字"),
+                                "opens": {"type": "array", "items": {"type": "string"}},
+                            }
+                        ),
+                    },
+                }
+            ),
+        },
         "materials": {
             "type": "array",
             "items": _object(
@@ -121,6 +145,18 @@ _ITEM = _object(
                     "source": {"enum": ["申请人自备", "政府部门核发", "其他"]},
                     "source_note": _optional("来源说明"),
                     "when": _optional("适用情形"),
+                    "answers": {
+                        "type": ["object", "null"],
+                        "description": "适用的回答(情形引导):问题 id → 选项 id 或其列表;"
+                        "null 表示所有情形",
+                        "additionalProperties": {
+                            "oneOf": [
+                                {"type": "string"},
+                                {"type": "array", "items": {"type": "string"}},
+                            ]
+                        },
+                    },
+                    "one_of": _optional("可替代材料组(以下任选其一)"),
                     "standard": _optional("受理标准"),
                     "note": _optional("备注"),
                 }

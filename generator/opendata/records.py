@@ -13,13 +13,24 @@ from datetime import date
 from typing import Any
 
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free
-from ..catalogue.models import Citation
+from ..catalogue.models import Citation, OpenLicence
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """Version of the data files' layout; bump the major part when a field changes meaning."""
 
-LICENCE = "CC-BY-4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCES: dict[str, tuple[str, str, str]] = {
+    OpenLicence.CC_BY.value: (
+        "知识共享署名 4.0 国际许可协议(CC BY 4.0)",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
+    ),
+    OpenLicence.CC0.value: (
+        "CC0 1.0 公共领域贡献",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "http://publications.europa.eu/resource/authority/licence/CC0",
+    ),
+}
+"""SPDX id (``centre.yaml`` ``licence``) -> (Chinese title, licence text, EU licence IRI)."""
 
 Record = dict[str, Any]
 UrlOf = Callable[[str], str]
@@ -88,6 +99,7 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
         "free": is_free(item),
         "fees_text": item.fees if isinstance(item.fees, str) else None,
         "fees": fees,
+        "situations": [q.model_dump(mode="json") for q in item.situations],
         "materials": [
             {
                 "number": n,
@@ -99,6 +111,8 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
                 "source": m.source.value,
                 "source_note": m.source_note,
                 "when": m.when,
+                "answers": dict(m.answers) if m.answers else None,
+                "one_of": m.one_of,
                 "standard": m.standard,
                 "note": m.note,
             }
@@ -124,13 +138,43 @@ def fees_summary(record: Record) -> str:
     return ";".join(f"{fee['name']}:{fee['standard']}" for fee in record["fees"])
 
 
+def licence(catalogue: Catalogue) -> str:
+    """The centre's choice of licence for its open data (SPDX id)."""
+    centre = catalogue.centre
+    return (centre.licence if centre else OpenLicence.CC_BY).value
+
+
+def linked(catalogue: Catalogue) -> Record:
+    """What only the linked-data files carry: laws by id, special procedures, area name.
+
+    ``catalogue.json`` keeps its published layout; these go to the JSON-LD exporters.
+    """
+    centre = catalogue.centre
+    return {
+        "area": (centre.area or centre.name) if centre else "",
+        "phone": centre.enquiry_phone if centre else None,
+        "laws": {law.id: {"title": law.title, "url": law.url} for law in catalogue.laws.values()},
+        "items": {
+            loaded.id: {
+                "basis_laws": [b.law for b in loaded.item.basis],
+                "special_procedures": [
+                    {"kind": p.kind.value, "name": p.name, "days": p.days, "unit": p.unit.value}
+                    for p in loaded.item.special_procedures
+                ],
+            }
+            for loaded in catalogue.items.values()
+        },
+    }
+
+
 def dataset(catalogue: Catalogue, url_of: UrlOf) -> Record:
     """The whole catalogue as published in ``catalogue.json``."""
     centre = catalogue.centre
+    spdx = licence(catalogue)
     return {
         "schema_version": SCHEMA_VERSION,
-        "licence": LICENCE,
-        "licence_url": LICENCE_URL,
+        "licence": spdx,
+        "licence_url": LICENCES[spdx][1],
         "date": catalogue_date(catalogue).isoformat(),
         "centre": {
             "name": centre.name if centre else "",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import Citation, Department, Item, ParallelSteps, Window
+from . import situationcell
 from .records import Record, fees_summary, law_text
 
 
@@ -70,6 +71,7 @@ def _steps(code: str, item: Item) -> list[Record]:
                     "post": step.post,
                     "days": step.days,
                     "description": step.description,
+                    "window": step.window,
                 }
             )
     return rows
@@ -106,8 +108,10 @@ def _item_extra(catalogue: Catalogue, loaded: LoadedItem, record: Record) -> Rec
         "result_validity": item.result.validity,
         "delivery": item.result.delivery,
         "keywords": "、".join(item.keywords),
+        "windows": "、".join(item.windows) or None,
         "refusals": _numbered(item.refusals),
         "materials": len(item.materials),
+        "situations": situationcell.dump(item),
     }
 
 

@@ -17,7 +17,9 @@ import socket
 import stat
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -199,11 +201,22 @@ def preview_build(
     *,
     config: Path = CONFIG,
     overrides: Path = OVERRIDES,
-) -> None:
-    """One rebuild of the preview server into its kept folder, reusing ``preview``."""
+) -> Callable[[], None]:
+    """One rebuild of the preview server into its kept folder, reusing ``preview``.
+
+    Returns what is left to write once the page is on screen (the search index): the
+    server runs it after the reload, a test or benchmark right away."""
     with SiteBuild(catalogue, overrides=overrides, preview=preview) as site:
         site.prepare()
         engine.draw(site, config, site_dir, dirty=True)
+    return lambda: site.finish_aggregates(site_dir)
+
+
+def _aggregates(write: Callable[[], None]) -> None:
+    try:
+        write()
+    except BuildFailed as exc:
+        print(f"{exc}\n预览的搜索索引未更新。", file=sys.stderr)
 
 
 def serve_site(
@@ -234,16 +247,27 @@ def serve_site(
         if not passed:
             return 1
     preview = Memo(enabled=True)
+    pending: list[threading.Thread] = []
 
     def rebuild(site_dir: Path) -> None:
+        # The last save's data files and search index are written before this one starts.
+        while pending:
+            pending.pop().join()
         try:
-            preview_build(catalogue, site_dir, preview, config=config, overrides=overrides)
+            later = preview_build(catalogue, site_dir, preview, config=config, overrides=overrides)
         except BuildFailed as exc:
             print(f"{exc}\n预览未更新。", file=sys.stderr)
+            return
+        # The server reloads the page when this returns; the aggregates follow.
+        worker = threading.Thread(target=_aggregates, args=(later,), name="preview-aggregates")
+        worker.start()
+        pending.append(worker)
 
     # A stopped server (SIGTERM, as from a process manager) removes its folder too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with tempfile.TemporaryDirectory(prefix="banshi-preview-") as site_dir:
         watch = [p for p in (catalogue.resolve(), TEMPLATES, overrides) if p.exists()]
         engine.serve(rebuild, config, Path(site_dir), (host, port), watch)
+        while pending:
+            pending.pop().join()
     return 0

@@ -2,9 +2,14 @@
 
 Beside the flow chart and sharing its text helpers (width estimate, wrap, clean).  Each
 label sits on its own line above its bars, so long Chinese department names never squeeze
-the bars and the chart stays readable when a 375 px phone scales it down.  The SVG has
-``role="img"``, a ``<title>`` and a ``<desc>``; the page shows the same figures in a table
-beside it, which is what screen readers and copy-paste use.  Every text is escaped here.
+the bars.  The chart is never scaled (issue 18: scaled into a third of the column its
+labels were 11 px): it has no viewBox and is as wide as its column, its text is drawn in
+CSS pixels (labels wrapped for the narrowest phone column), the bars stretch over
+``BARS_SHARE`` of the width in a nested SVG that scales horizontally only, and the values
+stand just after each bar (at the same share of the width), in the room left over.  The
+SVG has ``role="img"``, a ``<title>`` and a ``<desc>``; the page shows the same figures in
+a table beside it, which is what screen readers and copy-paste use.  Every text is
+escaped here.
 """
 
 from __future__ import annotations
@@ -15,15 +20,21 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .flowchart import FONT_FAMILY, clean, estimate_width, wrap
 
-WIDTH = 360
+NARROWEST = 300
+"""The narrowest column a chart is shown in (a 375 px phone in care mode), in CSS px:
+labels are wrapped to fit it."""
 MARGIN = 8
-FONT = 14
-SMALL = 12
-LINE = 20
+FONT = 15
+SMALL = 13
+LINE = 22
 BAR = 16
 BAR_GAP = 4
 GROUP_GAP = 12
-VALUE_SPACE = 64
+BARS_SHARE = 76
+"""Percent of the chart's width the longest bar spans; the values use the rest (at least
+72 px in the narrowest column, enough for ``23(100.0%)`` at SMALL)."""
+SCALE = 1000
+"""The bars' own horizontal units (their nested SVG stretches them to the width)."""
 INK = "#1f2328"
 # Fills at >= 3:1 against white (WCAG 1.4.11 for graphical objects).
 COLOURS = ("#1f6feb", "#b35900", "#1a7f37")
@@ -63,33 +74,39 @@ def bar_chart(chart_id: str, title: str, desc: str, labels: list[str], series: l
             x += 16 + estimate_width(name, SMALL) + 16
         top += LINE + 4
     largest = max((v for s in series for v in s.values), default=0) or 1
-    span = WIDTH - 2 * MARGIN - VALUE_SPACE
+    bars: list[str] = []
     for index, label in enumerate(labels):
-        for line in wrap(label, FONT, WIDTH - 2 * MARGIN):
+        for line in wrap(label, FONT, NARROWEST - 2 * MARGIN):
             parts.append(
                 f'<text x="{MARGIN}" y="{_n(top + FONT)}" font-size="{FONT}">{escape(line)}</text>'
             )
             top += LINE
         for colour, s in zip(COLOURS, series, strict=False):
             value = s.values[index]
-            length = max(span * value / largest, 1.0 if value else 0.0)
-            parts.append(
-                f'<rect x="{MARGIN}" y="{_n(top)}" width="{_n(length)}" height="{BAR}" '
-                f'fill="{colour}"/>'
+            length = max(SCALE * value / largest, 2.0 if value else 0.0)
+            bars.append(
+                f'<rect x="0" y="{_n(top)}" width="{_n(length)}" height="{BAR}" fill="{colour}"/>'
             )
+            # Just after the bar's end: the same share of the width, plus the margin.
             parts.append(
-                f'<text x="{_n(MARGIN + length + 4)}" y="{_n(top + BAR - 3)}" '
-                f'font-size="{SMALL}">{escape(clean(s.texts[index]))}</text>'
+                f'<text x="{_n(BARS_SHARE * length / SCALE)}%" dx="{MARGIN + 4}" '
+                f'y="{_n(top + BAR - 3)}" font-size="{SMALL}">'
+                f"{escape(clean(s.texts[index]))}</text>"
             )
             top += BAR + BAR_GAP
         top += GROUP_GAP
-    height = top + MARGIN - GROUP_GAP
+    height = _n(top + MARGIN - GROUP_GAP)
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{chart_id}" class="bs-chart" '
-        f'viewBox="0 0 {WIDTH} {_n(height)}" width="100%" role="img" '
+        f'width="100%" height="{height}" role="img" '
         f'aria-labelledby="{title_id} {desc_id}" font-family={quoteattr(FONT_FAMILY)} '
         f'fill="{INK}">'
         f'<title id="{title_id}">{escape(clean(title))}</title>'
-        f'<desc id="{desc_id}">{escape(clean(desc))}</desc>' + "".join(parts) + "</svg>"
+        f'<desc id="{desc_id}">{escape(clean(desc))}</desc>'
+        + "".join(parts)
+        + f'<svg x="{MARGIN}" width="{BARS_SHARE}%" height="{height}" '
+        f'viewBox="0 0 {SCALE} {height}" preserveAspectRatio="none" aria-hidden="true">'
+        + "".join(bars)
+        + "</svg></svg>"
     )

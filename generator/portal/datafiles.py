@@ -13,7 +13,17 @@ from pathlib import Path
 
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue, no_gc
-from ..opendata import csvexport, jsonexport, jsonld, records, tables, xlsx
+from ..opendata import (
+    csvexport,
+    csvmeta,
+    dcat,
+    jsonexport,
+    jsonld,
+    records,
+    tables,
+    vocabulary,
+    xlsx,
+)
 from . import urls
 
 Exporter = Callable[[records.Record], bytes]
@@ -23,12 +33,19 @@ FORMATS: dict[str, tuple[tuple[str, Exporter], ...]] = {
         ("catalogue.json", jsonexport.catalogue_json),
         (jsonexport.SCHEMA_ID, lambda _data: jsonexport.schema_json()),
     ),
-    "csv": csvexport.exporters(),
-    "jsonld": (("catalogue.jsonld", jsonld.catalogue_jsonld),),
+    "csv": (*csvexport.exporters(), *csvmeta.exporters()),
+    "jsonld": (
+        ("catalogue.jsonld", jsonld.catalogue_jsonld),
+        (vocabulary.FILE, jsonld.vocabulary_jsonld),
+    ),
     "xlsx": (("catalogue.xlsx", xlsx.catalogue_xlsx),),
 }
 """Export format -> (file name, exporter); the names are the files' permanent URLs under
 ``/data/``."""
+
+
+DCAT = "dcat"
+"""The export format of ``dcat.jsonld`` alone: the record of the files of every format."""
 
 
 def dataset(catalogue: Catalogue) -> records.Record:
@@ -36,12 +53,37 @@ def dataset(catalogue: Catalogue) -> records.Record:
     base = catalogue.centre.base_url if catalogue.centre else "/"
     data = records.dataset(catalogue, lambda i: urls.absolute_url(base, urls.item_url(i)))
     data["tables"] = tables.tables(catalogue, data)
+    data["linked"] = records.linked(catalogue)
+    data["linked"]["urls"] = {
+        "home": urls.absolute_url(base, urls.HOME),
+        "data": urls.absolute_url(base, urls.DATA),
+        "dcat": urls.absolute_url(base, urls.data_file_url(dcat.FILE)),
+        "catalogue": urls.absolute_url(base, urls.data_file_url("catalogue.jsonld")),
+        "vocabulary": urls.absolute_url(base, urls.data_file_url(vocabulary.FILE)),
+        "departments": {
+            d: urls.absolute_url(base, urls.department_url(d)) for d in catalogue.departments
+        },
+    }
     return data
 
 
 def format_files(data: records.Record, fmt: str) -> dict[str, bytes]:
     """File name -> bytes for one export format."""
     return {name: export(data) for name, export in FORMATS[fmt]}
+
+
+def distributions(data: records.Record, named: dict[str, bytes]) -> list[tuple[str, str, bytes]]:
+    """(name, public address, bytes) of every file the DCAT record lists."""
+    home = data["linked"]["urls"]["home"]
+    return [
+        (name, urls.absolute_url(home, urls.data_file_url(name)), content)
+        for name, content in named.items()
+    ]
+
+
+def dcat_record(data: records.Record, named: dict[str, bytes]) -> bytes:
+    """``dcat.jsonld``: the DCAT-AP record of the files ``named`` (name -> bytes)."""
+    return dcat.dcat_jsonld(data, distributions(data, named))
 
 
 def data_files(catalogue: Catalogue) -> dict[str, bytes]:
@@ -53,11 +95,11 @@ def data_files(catalogue: Catalogue) -> dict[str, bytes]:
     """
     with no_gc():
         data = dataset(catalogue)
-        out = {
-            urls.data_file_url(name): content
-            for fmt in FORMATS
-            for name, content in format_files(data, fmt).items()
+        named = {
+            name: content for fmt in FORMATS for name, content in format_files(data, fmt).items()
         }
+        out = {urls.data_file_url(name): content for name, content in named.items()}
+        out[urls.data_file_url(dcat.FILE)] = dcat_record(data, named)
         for record in data["items"]:
             out[urls.item_data_url(record["id"])] = jsonexport.item_json(data, record)
     return out
@@ -68,7 +110,12 @@ def export(catalogue: Catalogue, fmt: str, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with no_gc():
-        files = format_files(dataset(catalogue), fmt)
+        data = dataset(catalogue)
+        if fmt == DCAT:
+            named = {n: c for f in FORMATS for n, c in format_files(data, f).items()}
+            files = {dcat.FILE: dcat_record(data, named)}
+        else:
+            files = format_files(data, fmt)
     for name, content in files.items():
         path = out / name
         path.write_bytes(content)

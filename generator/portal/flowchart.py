@@ -411,8 +411,8 @@ def render_flowchart(item: Item, *, title: str, chart_id: str) -> str:
     return "\n".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" role="img" '
-            f'viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
-            f'style="max-width:{_n(width)}px;height:auto" aria-labelledby="{ids[0]} {ids[1]}" '
+            f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
+            f'style="--bs-flow-width:{_n(width)}px" aria-labelledby="{ids[0]} {ids[1]}" '
             f'font-family="{FONT_FAMILY}" font-size="{FONT}" fill="{INK}" text-anchor="middle">',
             f'<title id="{ids[0]}">{escape(clean(title))}</title>',
             f'<desc id="{ids[1]}">{escape(desc)}</desc>',

@@ -16,6 +16,7 @@ from ..catalogue import files
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free, is_on_the_spot
 from ..catalogue.models import Audience
 from ..catalogue.revision import SheetVersion, content_versions
+from ..opendata import records
 from ..opendata.stats import statistics
 from ..review.history import History
 from . import changes, datafiles, lawpages, progress, statspage, views
@@ -217,15 +218,18 @@ def plan_site(
     for law in laws:
         add(law.url, "law.html", law.title, law=law)
     add(STATS, "stats.html", "统计数据", stats=statspage.stats_view(statistics(catalogue)))
+    progress.report("开放数据", 0, 1)
+    data_files = datafiles.data_files(catalogue)
     add(
         DATA,
         "data.html",
         "开放数据",
-        data=statspage.data_page_view(next(iter(catalogue.items), None)),
+        data=statspage.data_page_view(
+            next(iter(catalogue.items), None), records.licence(catalogue), data_files
+        ),
     )
-    progress.report("开放数据", 0, 1)
     item_data = {item_data_url(item_id) for item_id in catalogue.items}
-    for data_url, content in datafiles.data_files(catalogue).items():
+    for data_url, content in data_files.items():
         bulk = plan.per_item if data_url in item_data else plan.generated
         bulk.append(GeneratedFile(data_url, content))
     progress.report("开放数据", 1, 1)

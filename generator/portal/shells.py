@@ -13,6 +13,7 @@ asks it for the shells and fills them here.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable, Sequence
@@ -58,6 +59,10 @@ class Shell:
             raise ShellError(f"外壳页面应恰有一处正文标记,实有 {parts.count(CONTENT)} 处")
         return cls(parts)
 
+    def digest(self) -> str:
+        """Stands for the whole shell when comparing with the last rebuild's."""
+        return hashlib.blake2b("\0".join(self.parts).encode(), digest_size=16).hexdigest()
+
     def fill(self, *, title: str, content: str, page_id: str) -> str:
         values = {TITLE: html.escape(title), CONTENT: content, SHELL_ID: page_id}
         return "".join(values.get(part, part) for part in self.parts)
@@ -85,6 +90,7 @@ def shell_dir(site_dir: Path, url: str) -> Path:
 
 Renderer = Callable[[Page], str]
 Keep = Callable[[Path, bytes], bool]
+Same = Callable[[Path, tuple[object, ...]], bool]
 
 
 def _write(path: Path, data: bytes, keep: Keep | None) -> None:
@@ -105,21 +111,25 @@ def write_pages(
     *,
     workers: int | None = None,
     keep: Keep | None = None,
+    same: Same | None = None,
 ) -> int:
     """Write every page that has a shell, on every core; return how many.
 
     Rendering errors propagate.  Workers inherit the pages, the shells and the renderer
     (a Jinja environment and the catalogue) by forking, without pickling any of them.
-    ``keep(path, data)`` says a file already holds ``data`` and need not be written.
+    ``keep(path, data)`` says a file already holds ``data`` and need not be written;
+    ``same(path, parts)`` says so before the page is put together, from what it is made of.
     """
     todo = [page for page in pages if page.shell is not None]
+    drawn = {url: shell.digest() for url, shell in shells.items()} if same else {}
 
     def write(page: Page) -> None:
         assert page.shell is not None
-        text = shells[page.shell].fill(
-            title=page.title, content=render(page), page_id=page_id(page)
-        )
-        _write(output_path(site_dir, page.url), text.encode("utf-8"), keep)
+        content, path, pid = render(page), output_path(site_dir, page.url), page_id(page)
+        if same is not None and same(path, (drawn[page.shell], page.title, pid, content)):
+            return
+        text = shells[page.shell].fill(title=page.title, content=content, page_id=pid)
+        _write(path, text.encode("utf-8"), keep)
 
     done = 0
     for chunk in parallel.fork_map(write, todo, processes=workers, cost=lambda p: p.cost):

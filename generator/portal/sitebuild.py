@@ -40,8 +40,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = PACKAGE / "assets" / "banshi"
 TEMPLATES = PACKAGE / "templates"
 
-CSS = ("portal.css", "search.css", "opendata.css", "care.css", "notice-print.css")
-JAVASCRIPT = ("portal.js", "search.js", "care.js", "notice.js")
+CSS = ("portal.css", "search.css", "opendata.css", "care.css", "notice-print.css", "situations.css")
+JAVASCRIPT = ("portal.js", "search.js", "care.js", "notice.js", "situations.js")
 """Our assets, in the order the theme links them (after its own)."""
 
 
@@ -251,13 +251,24 @@ class SiteBuild:
             shutil.rmtree(shells.shell_dir(site_dir, url), ignore_errors=True)
         self._write_pages(site_dir, loaded)
         self._write_sitemap(site_dir, drawn)
-        if self.search and self.catalogue is not None:
-            progress.report("搜索索引", 0, 1)
-            synonyms = load_synonyms(self.root)
-            out = site_dir / urls.SEARCH_INDEX.strip("/")
-            item_url = urls.item_url("{id}").lstrip("/")
-            search_index.write_index(self.catalogue, synonyms.groups, out, item_url)
-            progress.report("搜索索引", 1, 1)
+        if not self.serving:
+            self._write_search_index(site_dir)
+
+    def finish_aggregates(self, site_dir: Path) -> None:
+        """Preview only, after :meth:`finish` and the reload: the search index, which reads
+        the whole catalogue but is not the page being looked at."""
+        if self.serving:
+            self._write_search_index(site_dir)
+
+    def _write_search_index(self, site_dir: Path) -> None:
+        if not self.search or self.catalogue is None:
+            return
+        progress.report("搜索索引", 0, 1)
+        synonyms = load_synonyms(self.root)
+        out = site_dir / urls.SEARCH_INDEX.strip("/")
+        item_url = urls.item_url("{id}").lstrip("/")
+        search_index.write_index(self.catalogue, synonyms.groups, out, item_url)
+        progress.report("搜索索引", 1, 1)
 
     def _write_pages(self, site_dir: Path, loaded: dict[str, shells.Shell]) -> None:
         plan, catalogue = self.plan, self.catalogue
@@ -280,7 +291,9 @@ class SiteBuild:
             return memo.rendered(page, catalogue, self.render, self.memo)
 
         keep = self.memo.keep
-        shells.write_pages(site_dir, plan.pages, loaded, render, workers=1, keep=keep)
+        shells.write_pages(
+            site_dir, plan.pages, loaded, render, workers=1, keep=keep, same=self.memo.same
+        )
         shells.write_files(site_dir, [*fixed, *plan.per_item], workers=1, keep=keep)
         self.memo.prune(site_dir, memo.outputs(site_dir, plan))
 

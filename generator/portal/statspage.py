@@ -6,11 +6,12 @@ SVG and table rows, so the templates do no arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..opendata import columns, jsonld, records
+from ..opendata import columns, dcat, jsonld, records, vocabulary
 from ..opendata.stats import Figures, Statistics, decimal, percent
 from . import urls
 from .charts import Series, bar_chart
@@ -142,6 +143,10 @@ class DownloadView:
     name: str
     url: str
     format: str
+    title: str
+    size: str
+    """Byte size with thousands separators, e.g. ``138,582``."""
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -153,22 +158,43 @@ class DataPageView:
     example_item_url: str | None
     licence: str
     licence_url: str
+    licence_title: str
+    dcat_url: str
+    vocabulary_url: str
+    terms: tuple[vocabulary.Term, ...] = vocabulary.TERMS
+    schemes: tuple[vocabulary.Scheme, ...] = tuple(vocabulary.SCHEMES.values())
     sheets: tuple[columns.Sheet, ...] = columns.SHEETS
     """Every table of the CSV files and the workbook, with its columns' sources."""
 
 
-def data_page_view(example_item: str | None) -> DataPageView:
+def data_page_view(
+    example_item: str | None, licence: str, files: Mapping[str, bytes]
+) -> DataPageView:
+    """The ``/data/`` page; ``licence`` is the centre's choice (SPDX id), ``files`` the
+    published data files (site URL -> bytes), listed with their sizes and checksums."""
+    names = [name for fmt in FORMATS.values() for name, _ in fmt] + [dcat.FILE]
     downloads = tuple(
-        DownloadView(name, urls.data_file_url(name), fmt)
-        for fmt, files in FORMATS.items()
-        for name, _ in files
+        DownloadView(
+            name,
+            url,
+            dcat.file_type(name).eu_format.replace("_", "-"),
+            dcat.title(name),
+            f"{len(files[url]):,}",
+            dcat.sha256(files[url]),
+        )
+        for name in names
+        for url in [urls.data_file_url(name)]
     )
+    title, text_url, _ = records.LICENCES[licence]
     return DataPageView(
         downloads,
         columns.ITEM_COLUMNS,
         columns.MATERIAL_COLUMNS,
         jsonld.MAPPING,
         urls.item_data_url(example_item) if example_item else None,
-        records.LICENCE,
-        records.LICENCE_URL,
+        licence,
+        text_url,
+        title,
+        urls.data_file_url(dcat.FILE),
+        urls.data_file_url(vocabulary.FILE),
     )

@@ -31,8 +31,11 @@ from ..catalogue.models import (
     TimeLimit,
     Window,
 )
+from ..catalogue.windows import ItemWindow
+from ..catalogue.wording import correction_basis
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
+from .situationview import SituationView, situation_view
 
 
 @dataclass(frozen=True)
@@ -118,10 +121,8 @@ class LawRef:
     url: str | None
     role: str | None
     repealed: date | None = None
-    """The law's repeal date: a built guide can only cite a law whose repeal is still to
-    come (``check`` refuses a repealed one), so the guide says 将于…废止."""
-    page_url: str | None = None
-    """The law's page in the register (None for a law ``laws.yaml`` lacks)."""
+    """Repeal date: a built guide cites only laws still in force, so it says 将于…废止."""
+    page_url: str | None = None  # the law's page in the register; None: not in laws.yaml
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ class ItemView:
     data_url: str
     public_url: str
     department: Link
-    windows: tuple[Window, ...]
+    windows: tuple[ItemWindow, ...]
+    correction_basis: str
     joint: tuple[Link, ...]
     bases: tuple[LawRef, ...]
     conditions: tuple[tuple[str, LawRef | None], ...]
@@ -170,6 +172,7 @@ class ItemView:
     flow_text: tuple[str, ...]
     jsonld: Markup
     qr: Markup
+    situations: SituationView | None = None
 
 
 def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
@@ -178,15 +181,9 @@ def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
     role = citation.role.value if isinstance(citation, Basis) else None
     if law is None:
         return LawRef(citation.law, citation.articles, None, None, None, role)
+    page = urls.law_url(law.id)
     return LawRef(
-        law.title,
-        citation.articles,
-        law.level.value,
-        law.number,
-        law.url,
-        role,
-        law.repealed,
-        urls.law_url(law.id),
+        law.title, citation.articles, law.level.value, law.number, law.url, role, law.repealed, page
     )
 
 
@@ -323,7 +320,6 @@ def item_view(
     drawings made beforehand, see :func:`draw_all`)."""
     assert catalogue.centre is not None
     centre, item = catalogue.centre, loaded.item
-    department = catalogue.department_of(loaded)
     public_url = urls.absolute_url(centre.base_url, url)
     enquiry = catalogue.enquiry_phone(loaded) or centre.enquiry_phone
     supervision = catalogue.supervision_phone(loaded) or centre.supervision_phone
@@ -363,7 +359,8 @@ def item_view(
         data_url=urls.item_data_url(loaded.id),
         public_url=public_url,
         department=department_link,
-        windows=tuple(department.windows) if department else (),
+        windows=catalogue.windows(loaded),
+        correction_basis=correction_basis(centre, item.type) or "",
         joint=tuple(_department_link(catalogue, d) for d in item.joint_departments),
         bases=tuple(law_ref(catalogue, b) for b in item.basis),
         conditions=tuple((c.text, _optional_ref(catalogue, c.basis)) for c in item.conditions),
@@ -395,4 +392,5 @@ def item_view(
             )
         ),
         qr=drawn.qr,
+        situations=situation_view(item),
     )

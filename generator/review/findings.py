@@ -50,6 +50,8 @@ def show(value: Any) -> str:
         return "(空)"
     if isinstance(value, list | tuple):
         return "、".join(show(v) for v in value) or "(空)"
+    if isinstance(value, dict):
+        return ";".join(f"{show(k)}:{show(v)}" for k, v in value.items()) or "(空)"
     return str(getattr(value, "value", value))
 
 

@@ -95,6 +95,7 @@ _CENTRE_LABELS = {
     "citizen_hotline": "政务服务便民热线",
     "demo": "示例数据标记",
     "reviewed": "审核日期",
+    "correction_basis": "补正告知依据",
 }
 
 

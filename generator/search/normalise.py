@@ -64,6 +64,9 @@ QUESTION_WORDS: tuple[str, ...] = (
     "我要",
 )
 
+MAX_QUERY = 64  # characters of a query that are searched (search.js: the same)
+MAX_TOKENS = 32  # query tokens looked up at most
+
 _QUESTION = re.compile("|".join(QUESTION_WORDS))
 # A Chinese character: CJK unified ideographs, extension A and compatibility ideographs.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -103,13 +106,22 @@ def bigrams(run: str) -> list[str]:
 
 
 def tokens(normalised: str) -> list[str]:
-    """Query tokens in order, without repeats: bigrams of Chinese runs, whole Latin runs."""
-    out: list[str] = []
+    """Query tokens in order, without repeats: bigrams of Chinese runs, whole Latin runs.
+
+    Linear in the text: a dict keeps the order and answers "seen?" at once (a list search
+    made a pasted page of distinct characters quadratic)."""
+    out: dict[str, None] = {}
     for run in runs(normalised):
         for token in bigrams(run) if is_cjk(run) else [run]:
-            if token not in out:
-                out.append(token)
-    return out
+            out.setdefault(token)
+    return list(out)
+
+
+def capped(query: str) -> str:
+    """The part of a typed query that is searched: its first ``MAX_QUERY`` characters
+    (code points, as ``Array.from`` counts them).  No item name is that long; a pasted
+    page would only cost time."""
+    return query[:MAX_QUERY]
 
 
 def unigrams(normalised: str) -> set[str]:

@@ -4,7 +4,8 @@ back with pdftotext and its QR code scanned from the page rasterised at 150 dpi.
 The issue's "Done when": one page for up to 12 materials, the hotline, the promised limit and
 every material on it, a QR code that gives the item's guide URL; a long item runs over
 several pages with the item name and page number on each and no row cut; the 补正 notice
-lists exactly the ticked materials; a department's batch prints one sheet per page start.
+lists exactly the ticked materials; a department's batch prints one sheet per page start,
+each sheet with its own page numbers and the demo banner.
 """
 
 from __future__ import annotations
@@ -202,5 +203,12 @@ def test_a_department_batch_starts_each_sheet_on_a_new_page(
     first_pages = [1]
     for sheet in sheets[:-1]:
         first_pages.append(first_pages[-1] + sheet.pages)
-    for loaded, first in zip(items, first_pages, strict=True):
+    for loaded, first, sheet in zip(items, first_pages, sheets, strict=True):
         assert squash(f"{loaded.item.name}事项编码{loaded.item.codes.basic}") in batch.text(first)
+        # Each sheet numbers its own pages and carries the demo banner (issue 18).
+        assert "示例数据" in batch.text(first), loaded.id
+        for number in range(1, sheet.pages + 1):
+            footer = batch.text(first + number - 1, layout=True)
+            assert f"第{number}页" in footer and "共" not in footer.split("第")[-1], (
+                f"{loaded.id} page {number}: {footer[-40:]}"
+            )

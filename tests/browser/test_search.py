@@ -9,6 +9,7 @@ must find its item(s) among the first five results.  The recall table by kind is
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -220,3 +221,26 @@ def test_results_fit_a_phone(demo_site: Site, open_page: OpenPage) -> None:
     assert search(page, "许可")
     wide = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth")
     assert not wide
+
+
+def test_a_pasted_page_of_distinct_characters_does_not_freeze_the_page(
+    demo_site: Site, open_page: OpenPage
+) -> None:
+    page = _open(open_page, demo_site)
+    page.wait_for_function("() => window.banshiSearch !== undefined")
+    pasted = "营业执照" + "".join(chr(0x4E00 + n) for n in range(20_000))
+    took = page.evaluate(
+        """(text) => {
+            const s = window.banshiSearch;
+            const start = performance.now();
+            const all = s.tokens(s.normalise(text, null, null));
+            return [performance.now() - start, all.length, Array.from(s.capped(text)).length];
+        }""",
+        pasted,
+    )
+    assert took[1] == len(pasted) - 1 and took[2] == 64
+    assert took[0] < 300, took  # quadratic: seconds
+    start = time.perf_counter()
+    found = _ids(search(page, pasted))  # the box searches its first 64 characters only
+    assert found and time.perf_counter() - start < 3.0
+    expect(page.locator("[data-bs-status]")).to_contain_text("找到")

@@ -131,7 +131,6 @@
 
   function arrangeAll() {
     documents.forEach(arrange);
-    syncFlow();
   }
 
   /* --- read-aloud --------------------------------------------------------------------- */
@@ -366,22 +365,6 @@
     });
     window.addEventListener("pagehide", function () {
       stop(false);
-    });
-  }
-
-  /* --- flow charts: in care mode a chart keeps legible text and scrolls in its own box --- */
-
-  function syncFlow() {
-    document.querySelectorAll(".bs-flow").forEach(function (figure) {
-      if (isCare()) {
-        figure.setAttribute("tabindex", "0");
-        figure.setAttribute("role", "region");
-        figure.setAttribute("aria-label", "办理流程图(可左右滑动查看)");
-      } else {
-        figure.removeAttribute("tabindex");
-        figure.removeAttribute("role");
-        figure.removeAttribute("aria-label");
-      }
     });
   }
 
