@@ -174,6 +174,9 @@ def test_no_shell_is_published(built: tuple[Path, Path]) -> None:
         url = f"{BASE_URL}{page.parent.relative_to(site).as_posix()}/"
         assert f"<loc>{url}</loc>" in sitemap
         assert f"<loc>{url}notice/</loc>" in sitemap
+    for law_id in ("", "company-law/", "id-card-law/"):  # the law register
+        assert (site / "laws" / law_id / "index.html").is_file()
+        assert f"<loc>{BASE_URL}laws/{law_id}</loc>" in sitemap
     with gzip.open(site / "sitemap.xml.gz", "rt", encoding="utf-8") as packed:
         assert packed.read() == sitemap
 

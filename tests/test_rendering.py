@@ -41,6 +41,8 @@ def _normalise(html: str) -> str:
         ("/items/company-setup/", "item-company-setup.html"),
         ("/items/id-card-renewal/notice/", "notice-id-card-renewal.html"),
         ("/departments/gaj/", "department-gaj.html"),
+        ("/laws/", "laws.html"),
+        ("/laws/company-law/", "law-company-law.html"),
     ],
 )
 def test_golden(url: str, golden: str) -> None:
@@ -116,6 +118,7 @@ def evil_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "/",
         "/themes/organisation/",
         "/search/",
+        "/laws/company-law/",
     ],
 )
 def test_hostile_text_is_escaped_in_html(evil_pages: dict[str, str], url: str) -> None:

@@ -115,3 +115,30 @@ def test_item_page_and_changes_page(repo: Path) -> None:
     without = pages.plan_site(catalogue)
     assert "/changes/" not in without.by_url()
     assert "变更记录" not in render_page(env, without.by_url()["/items/company-setup/"])
+
+
+def test_history_names_laws_and_items_not_ids(tmp_path: Path) -> None:
+    """A commit touching only an item (laws.yaml unchanged) still names the law by title,
+    and a chain's stages name their items."""
+    path = make_repo(tmp_path / "repo")
+    edit(
+        path,
+        ITEM,
+        "    role: 设定依据\nconditions:",
+        "    role: 设定依据\n  - law: administrative-licensing-law\n    articles: 第十二条\n"
+        "    role: 实施依据\nconditions:",
+    )
+    commit(path, "增加依据", date="2026-10-08T10:00:00+08:00")
+    chains = yaml.safe_load((path / "catalogue/chains.yaml").read_text(encoding="utf-8"))
+    chains["chains"][0]["stages"] = chains["chains"][0]["stages"][:1]
+    (path / "catalogue/chains.yaml").write_text(
+        yaml.safe_dump(chains, allow_unicode=True), encoding="utf-8"
+    )
+    commit(path, "调整审批链", date="2026-10-09T10:00:00+08:00")
+    catalogue, _ = load_catalogue(path / "catalogue")
+    names = {i: loaded.item.name for i, loaded in catalogue.items.items()}
+    history = compute_history(path / "catalogue", names=names)
+    texts = [text for entry in history.recent for text in entry.changes]
+    assert "新增实施依据 《中华人民共和国行政许可法》第十二条" in texts
+    (stages,) = [t for t in texts if t.startswith("审批链")]
+    assert "(company-setup)" in stages and "有限责任公司设立登记(company-setup)" in stages

@@ -162,3 +162,17 @@ def test_levels_of_the_legal_office_flags() -> None:
         "statutory-limit-lowered",
         "statutory-limit-raised",
     ]
+
+
+def test_burden_never_adds_different_units(item: Item) -> None:
+    """+5 自然日 on one item and −2 工作日 on another stay apart: no "合计 +3 天"."""
+    from generator.review.burden import burden_cells
+
+    calendar = _limit(item, "promised", unit=DayUnit.CALENDAR)
+    longer = _limit(calendar, "promised", days=calendar.time_limit.promised.days + 5)
+    shorter = _limit(item, "promised", days=item.time_limit.promised.days - 1)
+    total = Burden()
+    for before, after in ((calendar, longer), (item, shorter)):
+        total.add(diff_item(before, after, {})[1])
+    assert (total.promised_days, total.promised_calendar_days) == (-1, 5)
+    assert burden_cells(total)[1] == "−1 工作日 ✓、+5 自然日"

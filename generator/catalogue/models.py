@@ -200,9 +200,10 @@ class Law(Model):
     issuer: Text = Field(description="制定机关")
     number: Text | None = Field(None, description="文号,如 主席令第七号")
     effective: Day = Field(description="施行日期")
-    repealed: Day | None = Field(None, description="废止日期(已废止时填写)")
+    repealed: Day | None = Field(None, description="废止日期(已废止或已公布将废止时填写)")
+    replaced_by: Id | None = Field(None, description="取代它的法规在 laws.yaml 中的 id")
     url: Annotated[str, Strict(), Field(pattern=r"^https?://")] | None = Field(
-        None, description="官方文本地址"
+        None, description="官方文本地址(国家法律法规数据库 flk.npc.gov.cn 的页面)"
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import Catalogue, LoadedItem
-from ..catalogue.models import BasisRole, ItemType
+from ..catalogue.models import BasisRole, ItemType, Law
 from ..catalogue.wording import LICENSING_CORRECTION, LICENSING_LAW, configured, correction_basis
 from . import CheckContext, rule
 from ._common import ARTICLE, citations, emit, has
@@ -83,8 +83,45 @@ def law_not_repealed(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnost
                 loaded.source,
                 "basis-repealed",
                 (*path, "law"),
-                f"《{law.title}》已于 {law.repealed.isoformat()} 废止;请改为引用现行有效的法规,"
+                f"《{law.title}》已于 {law.repealed.isoformat()} 废止;{_instead(ctx, law)}"
                 "并核对条款。",
+            )
+
+
+def _instead(ctx: CheckContext, law: Law) -> str:
+    """请改为引用《取代它的法规》, or 现行有效的法规 when laws.yaml does not say which."""
+    successor = ctx.catalogue.laws.get(getattr(law, "replaced_by", None) or "")
+    if successor is not None and has(successor, "title"):
+        return f"请改为引用取代它的《{successor.title}》,"
+    return "请改为引用现行有效的法规,"
+
+
+@rule("basis-repeal-scheduled", Severity.WARNING)
+def law_repeal_announced(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A cited law whose ``repealed`` date is after the check date is still in force but
+    its repeal is announced: prepare the new basis now (the guide already tells the public
+    "将于…废止"), so the item is not left citing a dead law on the day.
+
+    Passing:
+        # laws.yaml: {id: gongsi-dengji-tiaoli, effective: 2022-03-01}
+        - {law: gongsi-dengji-tiaoli, articles: 第三条, role: 设定依据}
+
+    Failing:
+        # 检查日期 2026-12-01; laws.yaml: {id: jiu-tiaoli, repealed: 2027-07-01, ...}
+        - {law: jiu-tiaoli, articles: 第三条, role: 设定依据}
+    """
+    laws = ctx.catalogue.laws
+    for path, citation in citations(loaded.item):
+        law = laws.get(getattr(citation, "law", ""))
+        if law is None or not has(law, "repealed", "title"):
+            continue
+        if law.repealed is not None and law.repealed > ctx.as_of:
+            yield emit(
+                loaded.source,
+                "basis-repeal-scheduled",
+                (*path, "law"),
+                f"《{law.title}》将于 {law.repealed.isoformat()} 废止;{_instead(ctx, law)}"
+                "在废止前改好依据并核对条款。",
             )
 
 

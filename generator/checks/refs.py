@@ -309,6 +309,36 @@ def chain_items_known(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagn
                     )
 
 
+@rule("ref-law-replacement", Severity.ERROR, scope="catalogue")
+def law_replacements_known(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A law's ``replaced_by`` (in ``laws.yaml``) names another law of ``laws.yaml``, not
+    itself: ``check`` and ``diff`` tell editors to cite that law instead.
+
+    Passing:
+        - {id: jiu-tiaoli, repealed: 2022-03-01, replaced_by: xin-tiaoli, ...}
+        - {id: xin-tiaoli, effective: 2022-03-01, ...}
+
+    Failing:
+        - {id: jiu-tiaoli, repealed: 2022-03-01, replaced_by: xin-tiaoli, ...}   # 没有 xin-tiaoli
+    """
+    source = catalogue.sources.get("laws.yaml")
+    laws = getattr(catalogue.files.get("laws.yaml"), "laws", ())
+    if source is None or not catalogue.indexed("laws.yaml"):
+        return
+    for index, law in enumerate(laws):
+        successor = getattr(law, "replaced_by", None)
+        if successor is None or not has(law, "id"):
+            continue
+        if successor == law.id or successor not in catalogue.laws:
+            reason = "就是它自己" if successor == law.id else "不在 laws.yaml 中"
+            yield emit(
+                source,
+                "ref-law-replacement",
+                ("laws", index, "replaced_by"),
+                f"取代它的法规“{successor}”{reason};请填写 laws.yaml 中另一部法规的 id。",
+            )
+
+
 @rule("ref-code-duplicate", Severity.ERROR, scope="catalogue")
 def codes_unique(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagnostic]:
     """The national implementation code (实施编码) identifies one item at one authority;

@@ -19,7 +19,7 @@ from ..catalogue.revision import SheetVersion, content_versions
 from ..opendata import records
 from ..opendata.stats import statistics
 from ..review.history import History
-from . import changes, datafiles, progress, statspage, views
+from . import changes, datafiles, lawpages, progress, statspage, views
 from .urls import (
     CHAINS,
     CHANGES,
@@ -27,6 +27,7 @@ from .urls import (
     DATA,
     DEPARTMENTS,
     HOME,
+    LAWS,
     SEARCH,
     SHELL_ID,
     STATS,
@@ -212,6 +213,10 @@ def plan_site(
             audience=audience.value,
             groups=views.group_by_department(s for s in summaries if audience in s.audience),
         )
+    laws = lawpages.law_views(catalogue)
+    add(LAWS, "laws.html", "法律法规", laws=laws)
+    for law in laws:
+        add(law.url, "law.html", law.title, law=law)
     add(STATS, "stats.html", "统计数据", stats=statspage.stats_view(statistics(catalogue)))
     progress.report("开放数据", 0, 1)
     data_files = datafiles.data_files(catalogue)

@@ -22,6 +22,8 @@ SEARCH_INDEX = "/search-index/"
 ASSETS = "/assets/banshi/"
 DATA = "/data/"
 STATS = "/stats/"
+LAWS = "/laws/"
+"""The law register: every law the catalogue cites."""
 
 SHELL_ID = "__shell__"
 """Stands for an item id in the URL of a shell page (see :mod:`generator.portal.shells`).
@@ -47,6 +49,11 @@ def department_notices_url(department_id: str) -> str:
 
 def chain_url(chain_id: str) -> str:
     return f"/chains/{chain_id}/"
+
+
+def law_url(law_id: str) -> str:
+    """A law of ``laws.yaml`` and every item citing it (linked from each guide's basis)."""
+    return f"/laws/{law_id}/"
 
 
 def theme_url(slug: str) -> str:

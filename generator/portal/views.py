@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from markupsafe import Markup
 
@@ -120,6 +121,9 @@ class LawRef:
     number: str | None
     url: str | None
     role: str | None
+    repealed: date | None = None
+    """Repeal date: a built guide cites only laws still in force, so it says 将于…废止."""
+    page_url: str | None = None  # the law's page in the register; None: not in laws.yaml
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,10 @@ def law_ref(catalogue: Catalogue, citation: Citation) -> LawRef:
     role = citation.role.value if isinstance(citation, Basis) else None
     if law is None:
         return LawRef(citation.law, citation.articles, None, None, None, role)
-    return LawRef(law.title, citation.articles, law.level.value, law.number, law.url, role)
+    page = urls.law_url(law.id)
+    return LawRef(
+        law.title, citation.articles, law.level.value, law.number, law.url, role, law.repealed, page
+    )
 
 
 def _department_link(catalogue: Catalogue, department_id: str) -> Link:

@@ -118,7 +118,10 @@ class Burden:
     materials_added: int = 0
     materials_removed: int = 0
     promised_days: int = 0
+    """工作日 of promise; 自然日 are counted apart (never added to 工作日)."""
     statutory_days: int = 0
+    promised_calendar_days: int = 0
+    statutory_calendar_days: int = 0
     fees_added: int = 0
     fees_removed: int = 0
     fees_raised: int = 0
@@ -160,10 +163,14 @@ def burden_cells(b: Burden) -> list[str]:
             parts.append(f"−{down} ✓")
         return " / ".join(parts) or "—"
 
-    def days(value: int) -> str:
-        if not value:
-            return "—"
-        return f"{signed(value)} 天" + (" ✓" if value < 0 else "")
+    def days(working: int, calendar: int = 0) -> str:
+        """Each unit on its own: +5 自然日 and −2 工作日 never make "+3 天"."""
+        parts = [
+            f"{signed(value)} {unit}" + (" ✓" if value < 0 else "")
+            for value, unit in ((working, "工作日"), (calendar, "自然日"))
+            if value
+        ]
+        return "、".join(parts) or "—"
 
     fees = []
     if b.fees_added:
@@ -186,10 +193,10 @@ def burden_cells(b: Burden) -> list[str]:
         online.append(f"取消 {b.online_lost}")
     return [
         cell(b.materials_added, b.materials_removed),
-        days(b.promised_days),
-        days(b.statutory_days),
+        days(b.promised_days, b.promised_calendar_days),
+        days(b.statutory_days, b.statutory_calendar_days),
         "、".join(fees) or "—",
-        days(b.visits).replace(" 天", " 次"),
+        (f"{signed(b.visits)} 次" + (" ✓" if b.visits < 0 else "")) if b.visits else "—",
         "、".join(kind) or "—",
         "、".join(online) or "—",
     ]

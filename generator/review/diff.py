@@ -99,11 +99,7 @@ def context(*catalogues: Catalogue, names: Mapping[str, str] | None = None) -> C
     return Context(
         laws=laws,
         repealed={i: law.repealed for i, law in last.laws.items() if law.repealed},
-        replaced_by={
-            i: str(getattr(law, "replaced_by", None))
-            for i, law in last.laws.items()
-            if getattr(law, "replaced_by", None)
-        },
+        replaced_by={i: law.replaced_by for i, law in last.laws.items() if law.replaced_by},
         departments=departments,
         items=items,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue.models import FREE, Fee, TimeLimit
+from ..catalogue.models import FREE, DayUnit, Fee, TimeLimit
 from ..catalogue.sources import DataPath
 from .findings import Recorder, show
 from .matching import match
@@ -53,7 +53,8 @@ def _limit(
         )
         return
     delta = after.days - before.days
-    setattr(d.burden, f"{name}_days", getattr(d.burden, f"{name}_days") + delta)
+    figure = f"{name}_days" if after.unit is DayUnit.WORKING else f"{name}_calendar_days"
+    setattr(d.burden, figure, getattr(d.burden, figure) + delta)
     check = f"{name}-limit-raised" if delta > 0 else f"{name}-limit-lowered"
     unit = after.unit.value
     d.add(

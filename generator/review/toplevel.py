@@ -249,6 +249,9 @@ def _repealed(head: Side, ident: str, law: Law, line: int, result: Diff) -> None
     else:
         verb = "将于" if law.repealed > date.today() else "已于"
         text = f"《{law.title}》{verb} {law.repealed.isoformat()} 废止"
+    successor = head.catalogue.laws.get(law.replaced_by or "")
+    if law.repealed is not None and successor is not None:
+        text += f",由《{successor.title}》取代"
     if items:
         names = "、".join(f"{i.item.name}({i.id})" for i in items)
         text += f";引用它的 {len(items)} 个事项须另找依据:{names}"
