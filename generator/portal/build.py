@@ -24,7 +24,7 @@ from pathlib import Path
 from ..catalogue.diagnostics import format_text
 from ..deploy.precompress import finish_site
 from . import mkdocs_plugin as engine
-from . import progress
+from . import progress, servelog
 from .memo import Memo
 from .sitebuild import TEMPLATES, BuildFailed, SiteBuild
 
@@ -239,11 +239,11 @@ def serve_site(
         try:
             preview_build(catalogue, site_dir, preview, config=config, overrides=overrides)
         except BuildFailed as exc:
-            print(f"{exc}\n预览未更新。", file=sys.stderr)
+            servelog.LOG.error("%s\n预览未更新。", exc)
 
     # A stopped server (SIGTERM, as from a process manager) removes its folder too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with tempfile.TemporaryDirectory(prefix="banshi-preview-") as site_dir:
+    with servelog.to_stderr(), tempfile.TemporaryDirectory(prefix="banshi-preview-") as site_dir:
         watch = [p for p in (catalogue.resolve(), TEMPLATES, overrides) if p.exists()]
         engine.serve(rebuild, config, Path(site_dir), (host, port), watch)
     return 0
