@@ -185,13 +185,23 @@ def parser() -> argparse.ArgumentParser:
         default="markdown",
         help="报告格式;html:可打印的审核意见表(A4)",
     )
-    diff.add_argument("--catalogue-path", default="catalogue", help="目录在仓库中的路径")
-    diff.add_argument("--reviews", default=None, help="审核记录目录(默认为仓库顶层的 reviews/)")
+    diff.add_argument(
+        "--catalogue-path", metavar="路径", default="catalogue", help="目录在仓库中的路径"
+    )
+    diff.add_argument(
+        "--reviews", metavar="文件夹", default=None, help="审核记录目录(默认为仓库顶层的 reviews/)"
+    )
     diff.add_argument("--sign", action="store_true", help="把本次全部需签核的变更记为已签核")
-    diff.add_argument("--reviewer", default="", help="审核人(--sign 时必填)")
-    diff.add_argument("--opinion", default="同意", help="审核意见(默认:同意)")
-    diff.add_argument("--number", default="", help="审核文号,如 示法审〔2026〕12号")
-    diff.add_argument("--date", type=_date, default=date.today(), help="审核日期(默认今天)")
+    diff.add_argument("--reviewer", metavar="姓名", default="", help="审核人(--sign 时必填)")
+    diff.add_argument("--opinion", metavar="意见", default="同意", help="审核意见")
+    diff.add_argument("--number", metavar="文号", default="", help="审核文号,如 示法审〔2026〕12号")
+    diff.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        default=date.today(),
+        help="审核日期,格式 YYYY-MM-DD(默认:今天)",
+    )
     diff.set_defaults(run=_cmd_diff)
 
     schema = _sub(sub, "schema", "写出 JSON Schema")

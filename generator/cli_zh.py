@@ -74,6 +74,7 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
             "默认" in text
             or default is None
             or default is False
+            or default == ""
             or default is argparse.SUPPRESS
             or isinstance(action, argparse._SubParsersAction)
         ):

@@ -58,9 +58,9 @@ def test_every_option_has_help_with_its_default_and_an_example(
     assert out.startswith(f"用法:python -m generator {name} ")
     for action in parser._actions:
         default = action.default
-        if default in (None, False, argparse.SUPPRESS):
+        if default in (None, False, "", argparse.SUPPRESS):
             continue
-        said = "默认:今天" if action.dest == "as_of" else f"默认:{default}"
+        said = "默认:今天" if action.dest in ("as_of", "date") else f"默认:{default}"
         assert said in out, f"{name} {action.dest}: {out}"
     example = out.split("示例:\n", 1)[1]
     assert example.strip().startswith(f"python -m generator {name}"), out
