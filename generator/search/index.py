@@ -174,10 +174,26 @@ def document_tokens(doc: Document, synonyms: _Synonyms) -> dict[str, int]:
                 add(_text_tokens(term), weight)
                 if weight == SYN_NAME:
                     add(pinyin_tokens(term)[0], weight)
-    name = normalise(doc.name)
-    if name:
-        best[EXACT_PREFIX + name] = EXACT
+    exacts = [(KEYWORD, k) for w, k, _ in doc.fields if w == KEYWORD] + [(EXACT, doc.name)]
+    for code, raw in exacts:
+        compact = _normalise(raw).replace(" ", "")
+        if compact:
+            best[EXACT_PREFIX + compact] = max(code, best.get(EXACT_PREFIX + compact, -1))
     return best
+
+
+# Actions that create what the other members of a family change or end: 抵押权首次登记
+# before 抵押权注销登记 when the query names neither.
+_CREATING = ("首次", "设立", "核发", "开办", "新办", "申领", "注册", "开户", "许可")
+_ENDING = ("注销", "撤销", "灭失", "终止")
+
+
+def tie_key(name: str) -> str:
+    """One character per document for ``meta.ties``: shorter names first, then the
+    creating action before a change before an ending (as search.js compares codes)."""
+    text = normalise(name).replace(" ", "")
+    action = 0 if any(w in text for w in _CREATING) else 2 if any(w in text for w in _ENDING) else 1
+    return chr(0x100 + min(len(text), 200) * 3 + action)
 
 
 def fnv1a(token: str) -> int:
@@ -256,6 +272,7 @@ def write_index(
         "departments": [list(d) for d in departments],
         "item": item_url,
         "question": list(QUESTION_WORDS),
+        "ties": "".join(tie_key(d.name) for d in docs),
     }
     written += _dump(out / "meta.json", meta)
     return {"documents": len(docs), "tokens": len(encoded), "shards": shards, "bytes": written}

@@ -116,20 +116,40 @@
     return "p/" + (fnv1a(token) % this.meta.shards) + ".json";
   };
 
-  /* Ranked document numbers: exact name first, then more query tokens matched, then
-     the sum of the matched tokens' field weights. */
-  Index.prototype.search = function (query) {
-    var self = this;
-    var norm = normalise(capped(query), this.question, this.t2s);
+  /* The query's tokens: bigrams and Latin runs, "she bao" also as shebao, and no single
+     Chinese character unless nothing longer is left (开 of 开KTV would find every 开). */
+  function queryTokens(norm) {
     var toks = tokens(norm).slice(0, MAX_TOKENS);
     if (/^[0-9a-z ]+$/.test(norm) && norm.indexOf(" ") > 0) {
       toks.push(norm.replace(/ /g, "")); /* "she bao" is shebao */
     }
+    if (toks.some(function (t) { return t.length > 1; })) {
+      toks = toks.filter(function (t) { return t.length > 1 || !IS_CJK.test(t); });
+    }
+    return toks;
+  }
+
+  /* Inverse document frequency in thousandths (integers: rank.py sums the same). */
+  function idf(count, df) {
+    return Math.round(1000 * Math.log(1 + (count - df + 0.5) / (df + 0.5)));
+  }
+
+  /* Ranked document numbers.  A matched token adds its IDF (rare parts count, 申请 and 登记
+     hardly) times its field weight; coverage is the IDF share of the query's tokens an item
+     matched.  Order: exact name, then exact keyword, then score; ties go to the shorter name
+     and the creating action (首次, 设立) before the others (meta.ties), never to the id.
+     Items with less than half the best coverage are cut: the count shown means something. */
+  Index.prototype.search = function (query) {
+    var self = this;
+    var norm = normalise(capped(query), this.question, this.t2s);
+    var toks = queryTokens(norm);
     if (!toks.length) {
       return Promise.resolve({ norm: norm, docs: [] });
     }
-    var exact = this.meta.exact + norm;
-    var files = [];
+    var compact = norm.replace(/ /g, "");
+    var exact = this.meta.exact + compact;
+    var exactFile = this.shardOf(tokens(compact)[0]);
+    var files = [exactFile];
     toks.forEach(function (t) {
       var f = self.shardOf(t);
       if (files.indexOf(f) < 0) {
@@ -141,39 +161,51 @@
       files.forEach(function (f, i) { byFile[f] = shards[i]; });
       var found = new Map();
       var weights = self.meta.weights;
+      var count = self.meta.count;
       function walk(list, each) {
         var doc = 0;
         for (var i = 0; i < list.length; i++) {
           doc += Math.floor(list[i] / 8);
-          each(doc, weights[list[i] % 8]);
+          each(doc, list[i] % 8);
         }
+      }
+      function hitOf(doc) {
+        var hit = found.get(doc);
+        if (!hit) {
+          hit = { doc: doc, cover: 0, score: 0, exact: 0 };
+          found.set(doc, hit);
+        }
+        return hit;
       }
       toks.forEach(function (t) {
         var list = byFile[self.shardOf(t)][t];
         if (!list) {
           return;
         }
-        walk(list, function (doc, w) {
-          var hit = found.get(doc);
-          if (!hit) {
-            hit = { doc: doc, matched: 0, score: 0, exact: 0 };
-            found.set(doc, hit);
-          }
-          hit.matched += 1;
-          hit.score += w;
+        var w = idf(count, list.length);
+        walk(list, function (doc, code) {
+          var hit = hitOf(doc);
+          hit.cover += w;
+          hit.score += w * weights[code];
         });
       });
-      var exactList = byFile[self.shardOf(toks[0])][exact];
+      var exactList = byFile[exactFile][exact];
       if (exactList) {
-        walk(exactList, function (doc) {
+        walk(exactList, function (doc, code) {
           var hit = found.get(doc);
           if (hit) {
-            hit.exact = 1;
+            hit.exact = Math.max(hit.exact, code === 7 ? 2 : 1);
           }
         });
       }
-      var docs = Array.from(found.values()).sort(function (a, b) {
-        return b.exact - a.exact || b.matched - a.matched || b.score - a.score || a.doc - b.doc;
+      var best = 0;
+      found.forEach(function (hit) { best = Math.max(best, hit.cover); });
+      var ties = self.meta.ties;
+      var docs = Array.from(found.values()).filter(function (hit) {
+        return hit.exact || hit.cover * 2 >= best;
+      }).sort(function (a, b) {
+        return b.exact - a.exact || b.score - a.score ||
+          ties.charCodeAt(a.doc) - ties.charCodeAt(b.doc) || a.doc - b.doc;
       });
       return { norm: norm, docs: docs.map(function (h) { return h.doc; }) };
     });
