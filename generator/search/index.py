@@ -184,7 +184,7 @@ def document_tokens(doc: Document, synonyms: _Synonyms) -> dict[str, int]:
 
 # Actions that create what the other members of a family change or end: 抵押权首次登记
 # before 抵押权注销登记 when the query names neither.
-_CREATING = ("首次", "设立", "核发", "开办", "新办", "申领", "注册", "开户", "许可")
+_CREATING = ("首次", "设立", "核发", "开办", "新办", "申领", "注册", "开户")
 _ENDING = ("注销", "撤销", "灭失", "终止")
 
 
@@ -192,7 +192,7 @@ def tie_key(name: str) -> str:
     """One character per document for ``meta.ties``: shorter names first, then the
     creating action before a change before an ending (as search.js compares codes)."""
     text = normalise(name).replace(" ", "")
-    action = 0 if any(w in text for w in _CREATING) else 2 if any(w in text for w in _ENDING) else 1
+    action = 2 if any(w in text for w in _ENDING) else 0 if any(w in text for w in _CREATING) else 1
     return chr(0x100 + min(len(text), 200) * 3 + action)
 
 
