@@ -73,3 +73,23 @@ def t2s_table(indexed: set[str]) -> dict[str, str]:
     """The conversions a query can need: only to characters that occur in the index (a
     character the index lacks cannot match anyway), which keeps the file small."""
     return {trad: simp for trad, simp in _opencc_table() if simp in indexed}
+
+
+@functools.lru_cache(maxsize=1)
+def sound_table() -> dict[str, str]:
+    """{toneless syllable: characters} for the 6,763 characters of GB 2312, for the
+    browser's homophone fallback (结昏登记 is searched as jiehun dengji too).  A typo's
+    character is usually one the catalogue never uses, so the table cannot be limited to
+    the index's characters as ``t2s_table`` is; ~25 KB, fetched only when a pair is
+    unknown."""
+    out: dict[str, list[str]] = {}
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        spelled = syllables(ch)
+        if len(spelled) == 1:
+            out.setdefault(spelled[0], []).append(ch)
+    return {syllable: "".join(chars) for syllable, chars in sorted(out.items())}

@@ -18,8 +18,9 @@ Files, all JSON with sorted keys, written under ``out``:
 ``attrs.json``
     per document: department number·8 + flags (个人 1, 法人 2, 即办件 4); loaded by filters.
 ``t2s.json``
-    Traditional -> Simplified, for the query only.  ``synonyms.json``: groups, for "related
-    terms" when a search finds nothing.
+    Traditional -> Simplified, for the query only.  ``py.json``: toneless syllable ->
+    characters, fetched when a query has a pair the index lacks (a homophone typo).
+    ``synonyms.json``: groups, for "related terms" when a search finds nothing.
 
 A query fetches meta, the shards of its tokens and the chunks of the cards it shows: at
 10,000 items a first search stays within a few hundred KB, a second one within ~100 KB.
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience, Item
-from .chinese import pinyin_tokens, t2s_table
+from .chinese import pinyin_tokens, sound_table, t2s_table
 from .normalise import QUESTION_WORDS, bigrams, is_cjk, normalise, runs, tokens, unigrams
 
 # Weights by field; a token found in several fields keeps its best.  The browser sums
@@ -261,6 +262,7 @@ def write_index(
         written += _dump(out / "r" / f"{start // CHUNK}.json", cards)
     written += _dump(out / "attrs.json", [max(d.department, 0) * 8 + d.flags for d in docs])
     written += _dump(out / "t2s.json", t2s_table(chars))
+    written += _dump(out / "py.json", sound_table())
     written += _dump(out / "synonyms.json", [list(g) for g in groups])
     meta = {
         "version": 1,

@@ -10,6 +10,8 @@ compares the ranked items).  The model, as one would tell a clerk:
   found in (name 10, keyword 8, synonym of the name 5, materials 3, …);
 - an item's coverage is the IDF share of the query's tokens it matched; items with less
   than half the best coverage are cut, so the count a person sees means something;
+- a query with a character pair the index lacks (结昏, a homophone typo) is also searched
+  by the pinyin of its pairs (jiehun), from ``py.json``;
 - an exact name comes first, then an exact keyword; ties go to the shorter name and to the
   action that creates (首次, 设立) before a change, before an ending (``meta.ties``), never
   to the id.
@@ -74,6 +76,14 @@ class IndexFolder:
     def shard_of(self, token: str) -> str:
         return f"p/{fnv1a(token) % self.meta['shards']}.json"
 
+    def _posted(self, token: str) -> bool:
+        return token in self.get(self.shard_of(token))
+
+    @cached_property
+    def sound(self) -> dict[str, str]:
+        table: dict[str, str] = self.get("py.json")
+        return {ch: syllable for syllable, chars in table.items() for ch in chars}
+
     def search(self, query: str) -> tuple[str, list[int]]:
         """(normalised query, ranked document numbers)."""
         norm = normalise(capped(query), self.get("t2s.json"))
@@ -83,6 +93,8 @@ class IndexFolder:
         compact = norm.replace(" ", "")
         weights = self.meta["weights"]
         count = self.meta["count"]
+        if any(len(t) == 2 and is_cjk(t) and not self._posted(t) for t in toks):
+            toks += [t for t in homophones(toks, self.sound) if t not in toks]
         found: dict[int, _Hit] = {}
         for token in toks:
             postings = self.get(self.shard_of(token)).get(token)
@@ -107,6 +119,17 @@ class IndexFolder:
     def ids(self, docs: list[int]) -> list[str]:
         chunk = self.meta["chunk"]
         return [str(self.get(f"r/{d // chunk}.json")[d % chunk][0]) for d in docs]
+
+
+def homophones(toks: list[str], sound: dict[str, str]) -> list[str]:
+    """As ``homophones`` in search.js: the pinyin of each Chinese pair (结昏 -> jiehun)."""
+    out: list[str] = []
+    for t in toks:
+        if len(t) == 2 and is_cjk(t) and t[0] in sound and t[1] in sound:
+            spelled = sound[t[0]] + sound[t[1]]
+            if spelled not in out:
+                out.append(spelled)
+    return out
 
 
 def _walk(postings: list[int]) -> list[tuple[int, int]]:

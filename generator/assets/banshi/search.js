@@ -134,6 +134,32 @@
     return Math.round(1000 * Math.log(1 + (count - df + 0.5) / (df + 0.5)));
   }
 
+  /* Character -> toneless pinyin, from py.json's {syllable: characters} (built once). */
+  function soundOf(index, table) {
+    if (!index.sound) {
+      index.sound = {};
+      Object.keys(table).forEach(function (syllable) {
+        Array.from(table[syllable]).forEach(function (ch) { index.sound[ch] = syllable; });
+      });
+    }
+    return index.sound;
+  }
+
+  /* The pinyin of each Chinese pair of the query (结昏 -> jiehun), as the index spells the
+     pairs of names and keywords. */
+  function homophones(toks, sound) {
+    var out = [];
+    toks.forEach(function (t) {
+      if (t.length === 2 && IS_CJK.test(t) && sound[t[0]] && sound[t[1]]) {
+        var spelled = sound[t[0]] + sound[t[1]];
+        if (out.indexOf(spelled) < 0) {
+          out.push(spelled);
+        }
+      }
+    });
+    return out;
+  }
+
   /* Ranked document numbers.  A matched token adds its IDF (rare parts count, 申请 and 登记
      hardly) times its field weight; coverage is the IDF share of the query's tokens an item
      matched.  Order: exact name, then exact keyword, then score; ties go to the shorter name
@@ -149,16 +175,35 @@
     var compact = norm.replace(/ /g, "");
     var exact = this.meta.exact + compact;
     var exactFile = this.shardOf(tokens(compact)[0]);
-    var files = [exactFile];
-    toks.forEach(function (t) {
-      var f = self.shardOf(t);
-      if (files.indexOf(f) < 0) {
-        files.push(f);
+    var byFile = {};
+    function load(list) {
+      var files = [];
+      list.forEach(function (t) {
+        var f = self.shardOf(t);
+        if (files.indexOf(f) < 0 && !byFile[f]) {
+          files.push(f);
+        }
+      });
+      return Promise.all(files.map(function (f) { return self.get(f); })).then(function (shards) {
+        files.forEach(function (f, i) { byFile[f] = shards[i]; });
+      });
+    }
+    function posted(t) {
+      return Object.prototype.hasOwnProperty.call(byFile[self.shardOf(t)], t);
+    }
+    return load(toks.concat([tokens(compact)[0]])).then(function () {
+      /* A character pair the index lacks (结昏 typed for 结婚): search its sound as well. */
+      var weak = toks.some(function (t) { return t.length === 2 && IS_CJK.test(t) && !posted(t); });
+      if (!weak) {
+        return toks;
       }
-    });
-    return Promise.all(files.map(function (f) { return self.get(f); })).then(function (shards) {
-      var byFile = {};
-      files.forEach(function (f, i) { byFile[f] = shards[i]; });
+      return self.get("py.json").then(function (table) {
+        var extra = homophones(toks, soundOf(self, table)).filter(function (t) {
+          return toks.indexOf(t) < 0;
+        });
+        return load(extra).then(function () { return toks.concat(extra); });
+      });
+    }).then(function (toks) {
       var found = new Map();
       var weights = self.meta.weights;
       var count = self.meta.count;
