@@ -19,6 +19,8 @@ from pypinyin import lazy_pinyin
 
 from .normalise import is_cjk, runs
 
+PART_INITIALS = 5  # initials of contiguous parts up to this many characters (gjjtq)
+
 
 def syllables(run: str) -> list[str]:
     """The pinyin of a run of Chinese characters, one lower-case syllable per character."""
@@ -35,7 +37,14 @@ def _run_pinyin(run: str) -> tuple[frozenset[str], frozenset[str]]:
     whole = {"".join(spelled)}
     if len(spelled) > 1:
         whole.add("".join(s[0] for s in spelled))
-    return frozenset(whole), frozenset(a + b for a, b in itertools.pairwise(spelled))
+    parts = {a + b for a, b in itertools.pairwise(spelled)}
+    initials = "".join(s[0] for s in spelled)
+    parts.update(
+        initials[i : i + n]
+        for n in range(2, PART_INITIALS + 1)
+        for i in range(len(initials) - n + 1)
+    )
+    return frozenset(whole), frozenset(parts - whole)
 
 
 def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
@@ -43,7 +52,9 @@ def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
 
     Whole: the full pinyin (yingyezhizhao) and the initials (yyzz) of each Chinese run.
     Parts: the pinyin of each character pair (yingye, yezhi, zhizhao), so that a pinyin
-    word inside a longer name is found as a Chinese word inside it is.
+    word inside a longer name is found as a Chinese word inside it is, and the initials
+    of every contiguous part of two to five characters (gjjtq: 公积金提取 inside
+    住房公积金提取).
     """
     whole: set[str] = set()
     parts: set[str] = set()
