@@ -50,3 +50,20 @@ def test_recall_on_the_evaluation_catalogue_in_the_browser(
         print("\n" + measure.table(result))
     overall = result["all"]["overall"]
     assert overall.at1 / overall.n >= 0.85 and overall.at5 / overall.n >= 0.90
+
+
+def test_family_members_show_the_action_that_tells_them_apart(
+    eval_site: Site, open_page: OpenPage
+) -> None:
+    page, _ = open_page(eval_site)
+    page.goto(eval_site.url("/search/?q=个体工商户"))
+    page.wait_for_selector("[data-bs-done]")
+    actions = page.locator(".bs-result--family .bs-result__action").all_inner_texts()
+    assert {"办理情形:设立", "办理情形:变更", "办理情形:注销"} <= set(actions), actions
+    page.goto(eval_site.url("/search/?q=公积金提取"))
+    page.wait_for_selector("[data-bs-done]")
+    cases = page.locator(".bs-result--family .bs-result__action").all_inner_texts()
+    assert "办理情形:租赁住房" in cases and "办理情形:离休、退休" in cases, cases
+    page.goto(eval_site.url("/search/?q=普通护照"))
+    page.wait_for_selector("[data-bs-done]")
+    assert page.locator(".bs-result__action").count() == 0  # no family, no label

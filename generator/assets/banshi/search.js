@@ -440,8 +440,9 @@
         return;
       }
       var first = null;
-      cards.forEach(function (card) {
-        var li = self.card(card);
+      var families = siblings(cards);
+      cards.forEach(function (card, i) {
+        var li = self.card(card, families[i]);
         first = first || li;
         self.list.appendChild(li);
       });
@@ -452,7 +453,38 @@
     });
   };
 
-  Finder.prototype.card = function (card) {
+  /* Actions that tell the members of a family apart (个体工商户 设立/变更/注销登记); a
+     closing parenthesis names the case (住房公积金提取(租赁住房)). */
+  var ACTIONS = ["首次", "设立", "变更", "注销", "转移", "延续", "核发", "补领", "补发", "换领", "换发",
+    "撤销", "迁入", "迁出", "提取"];
+
+  /* For each card, its action word when another card shown has the same name around a
+     different action word (the stem), else "": the person sees which one is which. */
+  function siblings(cards) {
+    var parts = cards.map(function (card) {
+      var name = String(card[1]);
+      var paren = /^(.+)[((]([^()()]+)[))]$/.exec(name); /* 住房公积金提取(租赁住房) */
+      if (paren) {
+        return [paren[1], paren[2]];
+      }
+      for (var i = 0; i < ACTIONS.length; i++) {
+        var at = name.indexOf(ACTIONS[i]);
+        if (at >= 0) {
+          return [name.slice(0, at) + "|" + name.slice(at + ACTIONS[i].length), ACTIONS[i]];
+        }
+      }
+      return null;
+    });
+    return parts.map(function (part) {
+      if (!part) {
+        return "";
+      }
+      var kin = parts.filter(function (other) { return other && other[0] === part[0]; });
+      return kin.length > 1 ? part[1] : "";
+    });
+  }
+
+  Finder.prototype.card = function (card, action) {
     var meta = this.index.meta;
     var li = el("li", "bs-result");
     var title = el("h2", "bs-result__name");
@@ -461,6 +493,10 @@
     title.appendChild(link);
     li.appendChild(title);
     var facts = el("p", "bs-result__facts");
+    if (action) {
+      li.className += " bs-result--family";
+      facts.appendChild(el("span", "bs-result__fact bs-result__action", "办理情形:" + action));
+    }
     var department = meta.departments[card[2]];
     [department ? department[1] : "", card[3], "承诺时限:" + card[4]].forEach(function (text) {
       if (text) {
