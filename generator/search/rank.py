@@ -94,7 +94,8 @@ class IndexFolder:
         weights = self.meta["weights"]
         count = self.meta["count"]
         if any(len(t) == 2 and is_cjk(t) and not self._posted(t) for t in toks):
-            toks += [t for t in homophones(toks, self.sound) if t not in toks]
+            extra = [t for t in homophones(toks, self.sound) if t not in toks]
+            toks += extra[: max(0, MAX_TOKENS - len(toks))]  # at most MAX_TOKENS lookups
         found: dict[int, _Hit] = {}
         for token in toks:
             postings = self.get(self.shard_of(token)).get(token)

@@ -200,7 +200,7 @@
       return self.get("py.json").then(function (table) {
         var extra = homophones(toks, soundOf(self, table)).filter(function (t) {
           return toks.indexOf(t) < 0;
-        });
+        }).slice(0, Math.max(0, MAX_TOKENS - toks.length)); /* at most MAX_TOKENS lookups */
         return load(extra).then(function () { return toks.concat(extra); });
       });
     }).then(function (toks) {
