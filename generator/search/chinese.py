@@ -19,6 +19,8 @@ from pypinyin import lazy_pinyin
 
 from .normalise import is_cjk, runs
 
+PART_INITIALS = 5  # initials of contiguous parts up to this many characters (gjjtq)
+
 
 def syllables(run: str) -> list[str]:
     """The pinyin of a run of Chinese characters, one lower-case syllable per character."""
@@ -35,7 +37,14 @@ def _run_pinyin(run: str) -> tuple[frozenset[str], frozenset[str]]:
     whole = {"".join(spelled)}
     if len(spelled) > 1:
         whole.add("".join(s[0] for s in spelled))
-    return frozenset(whole), frozenset(a + b for a, b in itertools.pairwise(spelled))
+    parts = {a + b for a, b in itertools.pairwise(spelled)}
+    initials = "".join(s[0] for s in spelled)
+    parts.update(
+        initials[i : i + n]
+        for n in range(2, PART_INITIALS + 1)
+        for i in range(len(initials) - n + 1)
+    )
+    return frozenset(whole), frozenset(parts - whole)
 
 
 def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
@@ -43,7 +52,9 @@ def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
 
     Whole: the full pinyin (yingyezhizhao) and the initials (yyzz) of each Chinese run.
     Parts: the pinyin of each character pair (yingye, yezhi, zhizhao), so that a pinyin
-    word inside a longer name is found as a Chinese word inside it is.
+    word inside a longer name is found as a Chinese word inside it is, and the initials
+    of every contiguous part of two to five characters (gjjtq: 公积金提取 inside
+    住房公积金提取).
     """
     whole: set[str] = set()
     parts: set[str] = set()
@@ -73,3 +84,23 @@ def t2s_table(indexed: set[str]) -> dict[str, str]:
     """The conversions a query can need: only to characters that occur in the index (a
     character the index lacks cannot match anyway), which keeps the file small."""
     return {trad: simp for trad, simp in _opencc_table() if simp in indexed}
+
+
+@functools.lru_cache(maxsize=1)
+def sound_table() -> dict[str, str]:
+    """{toneless syllable: characters} for the 6,763 characters of GB 2312, for the
+    browser's homophone fallback (结昏登记 is searched as jiehun dengji too).  A typo's
+    character is usually one the catalogue never uses, so the table cannot be limited to
+    the index's characters as ``t2s_table`` is; ~25 KB, fetched only when a pair is
+    unknown."""
+    out: dict[str, list[str]] = {}
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        spelled = syllables(ch)
+        if len(spelled) == 1:
+            out.setdefault(spelled[0], []).append(ch)
+    return {syllable: "".join(chars) for syllable, chars in sorted(out.items())}

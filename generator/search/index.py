@@ -18,8 +18,9 @@ Files, all JSON with sorted keys, written under ``out``:
 ``attrs.json``
     per document: department number·8 + flags (个人 1, 法人 2, 即办件 4); loaded by filters.
 ``t2s.json``
-    Traditional -> Simplified, for the query only.  ``synonyms.json``: groups, for "related
-    terms" when a search finds nothing.
+    Traditional -> Simplified, for the query only.  ``py.json``: toneless syllable ->
+    characters, fetched when a query has a pair the index lacks (a homophone typo).
+    ``synonyms.json``: groups, for "related terms" when a search finds nothing.
 
 A query fetches meta, the shards of its tokens and the chunks of the cards it shows: at
 10,000 items a first search stays within a few hundred KB, a second one within ~100 KB.
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience, Item
-from .chinese import pinyin_tokens, t2s_table
+from .chinese import pinyin_tokens, sound_table, t2s_table
 from .normalise import QUESTION_WORDS, bigrams, is_cjk, normalise, runs, tokens, unigrams
 
 # Weights by field; a token found in several fields keeps its best.  The browser sums
@@ -174,10 +175,26 @@ def document_tokens(doc: Document, synonyms: _Synonyms) -> dict[str, int]:
                 add(_text_tokens(term), weight)
                 if weight == SYN_NAME:
                     add(pinyin_tokens(term)[0], weight)
-    name = normalise(doc.name)
-    if name:
-        best[EXACT_PREFIX + name] = EXACT
+    exacts = [(KEYWORD, k) for w, k, _ in doc.fields if w == KEYWORD] + [(EXACT, doc.name)]
+    for code, raw in exacts:
+        compact = _normalise(raw).replace(" ", "")
+        if compact:
+            best[EXACT_PREFIX + compact] = max(code, best.get(EXACT_PREFIX + compact, -1))
     return best
+
+
+# Actions that create what the other members of a family change or end: 抵押权首次登记
+# before 抵押权注销登记 when the query names neither.
+_CREATING = ("首次", "设立", "核发", "开办", "新办", "申领", "注册", "开户")
+_ENDING = ("注销", "撤销", "灭失", "终止")
+
+
+def tie_key(name: str) -> str:
+    """One character per document for ``meta.ties``: shorter names first, then the
+    creating action before a change before an ending (as search.js compares codes)."""
+    text = normalise(name).replace(" ", "")
+    action = 2 if any(w in text for w in _ENDING) else 0 if any(w in text for w in _CREATING) else 1
+    return chr(0x100 + min(len(text), 200) * 3 + action)
 
 
 def fnv1a(token: str) -> int:
@@ -245,6 +262,7 @@ def write_index(
         written += _dump(out / "r" / f"{start // CHUNK}.json", cards)
     written += _dump(out / "attrs.json", [max(d.department, 0) * 8 + d.flags for d in docs])
     written += _dump(out / "t2s.json", t2s_table(chars))
+    written += _dump(out / "py.json", sound_table())
     written += _dump(out / "synonyms.json", [list(g) for g in groups])
     meta = {
         "version": 1,
@@ -256,6 +274,7 @@ def write_index(
         "departments": [list(d) for d in departments],
         "item": item_url,
         "question": list(QUESTION_WORDS),
+        "ties": "".join(tie_key(d.name) for d in docs),
     }
     written += _dump(out / "meta.json", meta)
     return {"documents": len(docs), "tokens": len(encoded), "shards": shards, "bytes": written}

@@ -239,8 +239,8 @@ def test_a_pasted_page_of_distinct_characters_does_not_freeze_the_page(
         pasted,
     )
     assert took[1] == len(pasted) - 1 and took[2] == 64
-    assert took[0] < 300, took  # quadratic: seconds
+    assert took[0] < 1000, took  # linear: a few ms; quadratic: seconds
     start = time.perf_counter()
     found = _ids(search(page, pasted))  # the box searches its first 64 characters only
-    assert found and time.perf_counter() - start < 3.0
+    assert found and time.perf_counter() - start < 6.0  # generous: 2 shared cores
     expect(page.locator("[data-bs-status]")).to_contain_text("找到")

@@ -116,64 +116,141 @@
     return "p/" + (fnv1a(token) % this.meta.shards) + ".json";
   };
 
-  /* Ranked document numbers: exact name first, then more query tokens matched, then
-     the sum of the matched tokens' field weights. */
-  Index.prototype.search = function (query) {
-    var self = this;
-    var norm = normalise(capped(query), this.question, this.t2s);
+  /* The query's tokens: bigrams and Latin runs, "she bao" also as shebao, and no single
+     Chinese character unless nothing longer is left (开 of 开KTV would find every 开). */
+  function queryTokens(norm) {
     var toks = tokens(norm).slice(0, MAX_TOKENS);
     if (/^[0-9a-z ]+$/.test(norm) && norm.indexOf(" ") > 0) {
       toks.push(norm.replace(/ /g, "")); /* "she bao" is shebao */
     }
+    if (toks.some(function (t) { return t.length > 1; })) {
+      toks = toks.filter(function (t) { return t.length > 1 || !IS_CJK.test(t); });
+    }
+    return toks;
+  }
+
+  /* Inverse document frequency in thousandths (integers: rank.py sums the same). */
+  function idf(count, df) {
+    return Math.round(1000 * Math.log(1 + (count - df + 0.5) / (df + 0.5)));
+  }
+
+  /* Character -> toneless pinyin, from py.json's {syllable: characters} (built once). */
+  function soundOf(index, table) {
+    if (!index.sound) {
+      index.sound = {};
+      Object.keys(table).forEach(function (syllable) {
+        Array.from(table[syllable]).forEach(function (ch) { index.sound[ch] = syllable; });
+      });
+    }
+    return index.sound;
+  }
+
+  /* The pinyin of each Chinese pair of the query (结昏 -> jiehun), as the index spells the
+     pairs of names and keywords. */
+  function homophones(toks, sound) {
+    var out = [];
+    toks.forEach(function (t) {
+      if (t.length === 2 && IS_CJK.test(t) && sound[t[0]] && sound[t[1]]) {
+        var spelled = sound[t[0]] + sound[t[1]];
+        if (out.indexOf(spelled) < 0) {
+          out.push(spelled);
+        }
+      }
+    });
+    return out;
+  }
+
+  /* Ranked document numbers.  A matched token adds its IDF (rare parts count, 申请 and 登记
+     hardly) times its field weight; coverage is the IDF share of the query's tokens an item
+     matched.  Order: exact name, then exact keyword, then score; ties go to the shorter name
+     and the creating action (首次, 设立) before the others (meta.ties), never to the id.
+     Items with less than half the best coverage are cut: the count shown means something. */
+  Index.prototype.search = function (query) {
+    var self = this;
+    var norm = normalise(capped(query), this.question, this.t2s);
+    var toks = queryTokens(norm);
     if (!toks.length) {
       return Promise.resolve({ norm: norm, docs: [] });
     }
-    var exact = this.meta.exact + norm;
-    var files = [];
-    toks.forEach(function (t) {
-      var f = self.shardOf(t);
-      if (files.indexOf(f) < 0) {
-        files.push(f);
+    var compact = norm.replace(/ /g, "");
+    var exact = this.meta.exact + compact;
+    var exactFile = this.shardOf(tokens(compact)[0]);
+    var byFile = {};
+    function load(list) {
+      var files = [];
+      list.forEach(function (t) {
+        var f = self.shardOf(t);
+        if (files.indexOf(f) < 0 && !byFile[f]) {
+          files.push(f);
+        }
+      });
+      return Promise.all(files.map(function (f) { return self.get(f); })).then(function (shards) {
+        files.forEach(function (f, i) { byFile[f] = shards[i]; });
+      });
+    }
+    function posted(t) {
+      return Object.prototype.hasOwnProperty.call(byFile[self.shardOf(t)], t);
+    }
+    return load(toks.concat([tokens(compact)[0]])).then(function () {
+      /* A character pair the index lacks (结昏 typed for 结婚): search its sound as well. */
+      var weak = toks.some(function (t) { return t.length === 2 && IS_CJK.test(t) && !posted(t); });
+      if (!weak) {
+        return toks;
       }
-    });
-    return Promise.all(files.map(function (f) { return self.get(f); })).then(function (shards) {
-      var byFile = {};
-      files.forEach(function (f, i) { byFile[f] = shards[i]; });
+      return self.get("py.json").then(function (table) {
+        var extra = homophones(toks, soundOf(self, table)).filter(function (t) {
+          return toks.indexOf(t) < 0;
+        }).slice(0, Math.max(0, MAX_TOKENS - toks.length)); /* at most MAX_TOKENS lookups */
+        return load(extra).then(function () { return toks.concat(extra); });
+      });
+    }).then(function (toks) {
       var found = new Map();
       var weights = self.meta.weights;
+      var count = self.meta.count;
       function walk(list, each) {
         var doc = 0;
         for (var i = 0; i < list.length; i++) {
           doc += Math.floor(list[i] / 8);
-          each(doc, weights[list[i] % 8]);
+          each(doc, list[i] % 8);
         }
+      }
+      function hitOf(doc) {
+        var hit = found.get(doc);
+        if (!hit) {
+          hit = { doc: doc, cover: 0, score: 0, exact: 0 };
+          found.set(doc, hit);
+        }
+        return hit;
       }
       toks.forEach(function (t) {
         var list = byFile[self.shardOf(t)][t];
         if (!list) {
           return;
         }
-        walk(list, function (doc, w) {
-          var hit = found.get(doc);
-          if (!hit) {
-            hit = { doc: doc, matched: 0, score: 0, exact: 0 };
-            found.set(doc, hit);
-          }
-          hit.matched += 1;
-          hit.score += w;
+        var w = idf(count, list.length);
+        walk(list, function (doc, code) {
+          var hit = hitOf(doc);
+          hit.cover += w;
+          hit.score += w * weights[code];
         });
       });
-      var exactList = byFile[self.shardOf(toks[0])][exact];
+      var exactList = byFile[exactFile][exact];
       if (exactList) {
-        walk(exactList, function (doc) {
+        walk(exactList, function (doc, code) {
           var hit = found.get(doc);
           if (hit) {
-            hit.exact = 1;
+            hit.exact = Math.max(hit.exact, code === 7 ? 2 : 1);
           }
         });
       }
-      var docs = Array.from(found.values()).sort(function (a, b) {
-        return b.exact - a.exact || b.matched - a.matched || b.score - a.score || a.doc - b.doc;
+      var best = 0;
+      found.forEach(function (hit) { best = Math.max(best, hit.cover); });
+      var ties = self.meta.ties;
+      var docs = Array.from(found.values()).filter(function (hit) {
+        return hit.exact || hit.cover * 2 >= best;
+      }).sort(function (a, b) {
+        return b.exact - a.exact || b.score - a.score ||
+          ties.charCodeAt(a.doc) - ties.charCodeAt(b.doc) || a.doc - b.doc;
       });
       return { norm: norm, docs: docs.map(function (h) { return h.doc; }) };
     });
@@ -363,8 +440,9 @@
         return;
       }
       var first = null;
-      cards.forEach(function (card) {
-        var li = self.card(card);
+      var families = siblings(cards);
+      cards.forEach(function (card, i) {
+        var li = self.card(card, families[i]);
         first = first || li;
         self.list.appendChild(li);
       });
@@ -375,7 +453,38 @@
     });
   };
 
-  Finder.prototype.card = function (card) {
+  /* Actions that tell the members of a family apart (个体工商户 设立/变更/注销登记); a
+     closing parenthesis names the case (住房公积金提取(租赁住房)). */
+  var ACTIONS = ["首次", "设立", "变更", "注销", "转移", "延续", "核发", "补领", "补发", "换领", "换发",
+    "撤销", "迁入", "迁出", "提取"];
+
+  /* For each card, its action word when another card shown has the same name around a
+     different action word (the stem), else "": the person sees which one is which. */
+  function siblings(cards) {
+    var parts = cards.map(function (card) {
+      var name = String(card[1]);
+      var paren = /^(.+)[((]([^()()]+)[))]$/.exec(name); /* 住房公积金提取(租赁住房) */
+      if (paren) {
+        return [paren[1], paren[2]];
+      }
+      for (var i = 0; i < ACTIONS.length; i++) {
+        var at = name.indexOf(ACTIONS[i]);
+        if (at >= 0) {
+          return [name.slice(0, at) + "|" + name.slice(at + ACTIONS[i].length), ACTIONS[i]];
+        }
+      }
+      return null;
+    });
+    return parts.map(function (part) {
+      if (!part) {
+        return "";
+      }
+      var kin = parts.filter(function (other) { return other && other[0] === part[0]; });
+      return kin.length > 1 ? part[1] : "";
+    });
+  }
+
+  Finder.prototype.card = function (card, action) {
     var meta = this.index.meta;
     var li = el("li", "bs-result");
     var title = el("h2", "bs-result__name");
@@ -384,6 +493,10 @@
     title.appendChild(link);
     li.appendChild(title);
     var facts = el("p", "bs-result__facts");
+    if (action) {
+      li.className += " bs-result--family";
+      facts.appendChild(el("span", "bs-result__fact bs-result__action", "办理情形:" + action));
+    }
     var department = meta.departments[card[2]];
     [department ? department[1] : "", card[3], "承诺时限:" + card[4]].forEach(function (text) {
       if (text) {

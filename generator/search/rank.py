@@ -1,0 +1,141 @@
+"""The browser's ranking in Python: ``search.js``'s ``Index.search`` step for step.
+
+It reads a written index folder exactly as the page does (meta, t2s, the shards of the
+query's tokens), so recall can be measured without a browser and the two can be compared
+(tests/test_search_rank.py runs ``search.js`` under Node on the same index and queries and
+compares the ranked items).  The model, as one would tell a clerk:
+
+- a query token (a character pair, a Latin word) an item matches adds its inverse document
+  frequency (rare parts count, 申请 and 登记 hardly) times the weight of the field it was
+  found in (name 10, keyword 8, synonym of the name 5, materials 3, …);
+- an item's coverage is the IDF share of the query's tokens it matched; items with less
+  than half the best coverage are cut, so the count a person sees means something;
+- a query with a character pair the index lacks (结昏, a homophone typo) is also searched
+  by the pinyin of its pairs (jiehun), from ``py.json``;
+- an exact name comes first, then an exact keyword; ties go to the shorter name and to the
+  action that creates (首次, 设立) before a change, before an ending (``meta.ties``), never
+  to the id.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .index import fnv1a
+from .normalise import MAX_TOKENS, capped, is_cjk, normalise, tokens
+
+EXACT_NAME_CODE = 7
+
+
+def query_tokens(norm: str) -> list[str]:
+    """As ``queryTokens`` in search.js: bigrams and Latin runs, "she bao" also as shebao,
+    no single Chinese character unless nothing longer is left."""
+    toks = tokens(norm)[:MAX_TOKENS]
+    if norm and all(c.isascii() and (c.isalnum() or c == " ") for c in norm) and " " in norm:
+        toks.append(norm.replace(" ", ""))
+    if any(len(t) > 1 for t in toks):
+        toks = [t for t in toks if len(t) > 1 or not is_cjk(t)]
+    return toks
+
+
+def idf(count: int, df: int) -> int:
+    """Inverse document frequency in thousandths, rounded as ``Math.round`` rounds."""
+    return math.floor(1000 * math.log(1 + (count - df + 0.5) / (df + 0.5)) + 0.5)
+
+
+@dataclass
+class _Hit:
+    doc: int
+    cover: int = 0
+    score: int = 0
+    exact: int = 0
+
+
+@dataclass
+class IndexFolder:
+    """A written index, read file by file as the page fetches it."""
+
+    root: Path
+    _files: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, path: str) -> Any:
+        if path not in self._files:
+            self._files[path] = json.loads((self.root / path).read_text(encoding="utf-8"))
+        return self._files[path]
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        meta: dict[str, Any] = self.get("meta.json")
+        return meta
+
+    def shard_of(self, token: str) -> str:
+        return f"p/{fnv1a(token) % self.meta['shards']}.json"
+
+    def _posted(self, token: str) -> bool:
+        return token in self.get(self.shard_of(token))
+
+    @cached_property
+    def sound(self) -> dict[str, str]:
+        table: dict[str, str] = self.get("py.json")
+        return {ch: syllable for syllable, chars in table.items() for ch in chars}
+
+    def search(self, query: str) -> tuple[str, list[int]]:
+        """(normalised query, ranked document numbers)."""
+        norm = normalise(capped(query), self.get("t2s.json"))
+        toks = query_tokens(norm)
+        if not toks:
+            return norm, []
+        compact = norm.replace(" ", "")
+        weights = self.meta["weights"]
+        count = self.meta["count"]
+        if any(len(t) == 2 and is_cjk(t) and not self._posted(t) for t in toks):
+            extra = [t for t in homophones(toks, self.sound) if t not in toks]
+            toks += extra[: max(0, MAX_TOKENS - len(toks))]  # at most MAX_TOKENS lookups
+        found: dict[int, _Hit] = {}
+        for token in toks:
+            postings = self.get(self.shard_of(token)).get(token)
+            if not postings:
+                continue
+            w = idf(count, len(postings))
+            for doc, code in _walk(postings):
+                hit = found.setdefault(doc, _Hit(doc))
+                hit.cover += w
+                hit.score += w * weights[code]
+        exact = self.get(self.shard_of(tokens(compact)[0])).get(self.meta["exact"] + compact)
+        for doc, code in _walk(exact or []):
+            if doc in found:
+                hit = found[doc]
+                hit.exact = max(hit.exact, 2 if code == EXACT_NAME_CODE else 1)
+        best = max((h.cover for h in found.values()), default=0)
+        ties: str = self.meta["ties"]
+        kept = [h for h in found.values() if h.exact or h.cover * 2 >= best]
+        kept.sort(key=lambda h: (-h.exact, -h.score, ord(ties[h.doc]), h.doc))
+        return norm, [h.doc for h in kept]
+
+    def ids(self, docs: list[int]) -> list[str]:
+        chunk = self.meta["chunk"]
+        return [str(self.get(f"r/{d // chunk}.json")[d % chunk][0]) for d in docs]
+
+
+def homophones(toks: list[str], sound: dict[str, str]) -> list[str]:
+    """As ``homophones`` in search.js: the pinyin of each Chinese pair (结昏 -> jiehun)."""
+    out: list[str] = []
+    for t in toks:
+        if len(t) == 2 and is_cjk(t) and t[0] in sound and t[1] in sound:
+            spelled = sound[t[0]] + sound[t[1]]
+            if spelled not in out:
+                out.append(spelled)
+    return out
+
+
+def _walk(postings: list[int]) -> list[tuple[int, int]]:
+    out, doc = [], 0
+    for value in postings:
+        doc += value // 8
+        out.append((doc, value % 8))
+    return out
