@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import html
 import shutil
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
@@ -88,6 +88,7 @@ class SiteBuild:
         progress: Progress | None = None,
         shells: bool = True,
         search: bool = True,
+        only: Collection[str] | None = None,
     ) -> None:
         self.root = catalogue.resolve()
         self.overrides = overrides
@@ -97,6 +98,10 @@ class SiteBuild:
         self.progress = progress
         self.use_shells = shells
         self.search = search
+        self.only = None if only is None else frozenset(only)
+        """Draw just these page URLs (``notices --item``: one sheet, not the whole site),
+        with the few top-level pages the navigation names: no data files, forms or search
+        index; the assets still."""
         self._checked: Catalogue | None = None
         self._frozen = False
         self.catalogue: Catalogue | None = None
@@ -170,6 +175,13 @@ class SiteBuild:
             raise BuildFailed("目录缺少 centre.yaml。")
         if not self.use_shells:
             plan.pages = [replace(p, shell=None) for p in plan.pages]
+        if self.only is not None:
+            # The navigation's and the top level's pages stay (a handful; MkDocs insists).
+            plan.pages = [
+                p for p in plan.pages if p.url in self.only or p.in_nav or p.url.count("/") <= 2
+            ]
+            plan.generated, plan.per_item, plan.files = [], [], []
+            self.search = False
         self.catalogue, self.plan = catalogue, plan
         self._pages = {page.src_uri: page for page in plan.pages if page.shell is None}
         self._shells = {}

@@ -4,13 +4,12 @@ prints them, so a window restocks its rack from files rather than page by page.
 The run: check the arguments (one-line error and exit 2 for an unknown item, department
 or revision, or an output folder that cannot be written), choose the sheets
 (``--changed-since``: only those whose printed content changed), build the site into a
-temporary folder, serve it locally and print one PDF per item, or one per department.
+temporary folder (only the pages to print: one sheet does not build the whole site), serve
+it locally and print one PDF per item, or one per department.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -21,7 +20,9 @@ from typing import TextIO
 from .. import vcs
 from ..catalogue.diagnostics import Report, format_text
 from ..catalogue.loaded import Catalogue, load_catalogue
-from ..portal.build import build_site
+from ..portal import mkdocs_plugin as engine
+from ..portal.build import CONFIG, OVERRIDES
+from ..portal.sitebuild import BuildFailed, SiteBuild
 from ..portal.urls import department_notices_url, notice_url
 from . import sheets
 from .pdf import Printer, PrintError, require_printing, served
@@ -70,13 +71,9 @@ def run_notices(
         return 0
     with tempfile.TemporaryDirectory(prefix="banshi-notices-") as tmp:
         site = Path(tmp) / "site"
-        # The build's own report ("已生成 … :/tmp/…") names a folder that is gone when
-        # the run ends: staff see only the PDFs written; a failed build says why.
-        said = io.StringIO()
-        with contextlib.redirect_stdout(said):
-            built = build_site(catalogue_dir, site, as_of=as_of)
-        if built != 0:
-            sys.stdout.write(said.getvalue())
+        # Only the pages to print are drawn (one sheet is one page, not the whole site),
+        # and the temporary folder is never named: staff see only the PDFs written.
+        if not _draw(catalogue_dir, site, {job.url for job in jobs}, as_of):
             return 1
         try:
             with served(site) as origin, Printer(origin) as printer:
@@ -90,6 +87,25 @@ def run_notices(
             return 2
     print(f"已写出 {len(jobs)} 个 PDF 文件:{out}")
     return 0
+
+
+def _draw(catalogue_dir: Path, site: Path, pages: set[str], as_of: date) -> bool:
+    """Check the catalogue as a build does, then draw just ``pages`` (and the assets they
+    use) into ``site``; False, with the reason said, if the catalogue does not build."""
+    build = SiteBuild(catalogue_dir, overrides=OVERRIDES, as_of=as_of, only=pages)
+    try:
+        with build:
+            report, passed = build.check()
+            if not passed:
+                sys.stdout.write(format_text(report))
+                print("目录检查未通过,未打印告知单。", file=sys.stderr)
+                return False
+            build.prepare()
+            engine.draw(build, CONFIG, site)
+    except BuildFailed as exc:
+        print(f"{exc}\n未打印告知单。", file=sys.stderr)
+        return False
+    return True
 
 
 def _catalogue(root: Path) -> tuple[Catalogue, Report]:
