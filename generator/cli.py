@@ -12,8 +12,10 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .catalogue.diagnostics import FORMATTERS
+from .cli_zh import ChineseParser
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
@@ -39,7 +41,7 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from exc
+        raise argparse.ArgumentTypeError(f"不是日期(应为 YYYY-MM-DD):{value}") from exc
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -134,83 +136,133 @@ def _cmd_notices(args: argparse.Namespace) -> int:
     )
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m generator", description="办事指南门户生成器")
-    sub = top.add_subparsers(dest="command", required=True)
+EXAMPLES = {
+    "check": "python -m generator check catalogue --as-of 2026-09-01 --strict",
+    "diff": "python -m generator diff main --format github",
+    "schema": "python -m generator schema --out generator/schema",
+    "synth": "python -m generator synth --items 1000 --out /tmp/catalogue --seed 1",
+    "export": "python -m generator export --format csv --out site/data",
+    "build": "python -m generator build --catalogue catalogue --out site",
+    "serve": "python -m generator serve --port 8000",
+    "import": "python -m generator import 实施清单.xlsx --out catalogue --dry-run",
+    "notices": "python -m generator notices --item birth-registration --out 告知单",
+}
+TODAY = "按此日期判断法规效力和信息是否过期,格式 YYYY-MM-DD(默认:今天)"
 
-    check = sub.add_parser("check", help="检查目录")
-    check.add_argument("catalogue", nargs="?", default="catalogue")
-    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
-    check.add_argument("--strict", action="store_true", help="警告也视为失败")
-    check.add_argument("--as-of", type=_date, default=date.today(), help="按此日期判断法规效力")
+
+def _sub(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=help_text, description=help_text, epilog=f"示例:\n  {EXAMPLES[name]}"
+    )
+    return parser
+
+
+def parser() -> argparse.ArgumentParser:
+    top = ChineseParser(
+        prog="python -m generator",
+        description="办事指南门户生成器:检查目录、生成网站、打印告知单。",
+        epilog="示例:\n"
+        + "\n".join(f"  {EXAMPLES[n]}" for n in ("check", "build", "notices"))
+        + "\n\n每个子命令的说明:python -m generator <子命令> -h",
+    )
+    sub = top.add_subparsers(dest="command", required=True, metavar="<子命令>", title="子命令")
+
+    check = _sub(sub, "check", "检查目录")
+    check.add_argument("catalogue", nargs="?", default="catalogue", help="目录文件夹")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="报告格式")
+    check.add_argument("--strict", action="store_true", help="警告也视为失败(退出码 1)")
+    check.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", type=_date, default=date.today(), help=TODAY
+    )
     check.set_defaults(run=_cmd_check)
 
-    diff = sub.add_parser("diff", help="比较两个版本的目录(语义差异和负担报告)")
+    diff = _sub(sub, "diff", "比较两个版本的目录(语义差异和负担报告)")
     diff.add_argument("base", help="基准:git 版本或目录")
     diff.add_argument("head", nargs="?", default=None, help="新版本:git 版本或目录;默认为工作区")
     diff.add_argument(
-        "--format", choices=["markdown", "json", "github", "html"], default="markdown",
-        help="html:可打印的审核意见表(A4)",
-    )  # fmt: skip
-    diff.add_argument("--catalogue-path", default="catalogue", help="目录在仓库中的路径")
-    diff.add_argument("--reviews", default=None, help="审核记录目录(默认为仓库顶层的 reviews/)")
+        "--format",
+        choices=["markdown", "json", "github", "html"],
+        default="markdown",
+        help="报告格式;html:可打印的审核意见表(A4)",
+    )
+    diff.add_argument(
+        "--catalogue-path", metavar="路径", default="catalogue", help="目录在仓库中的路径"
+    )
+    diff.add_argument(
+        "--reviews", metavar="文件夹", default=None, help="审核记录目录(默认为仓库顶层的 reviews/)"
+    )
     diff.add_argument("--sign", action="store_true", help="把本次全部需签核的变更记为已签核")
-    diff.add_argument("--reviewer", default="", help="审核人(--sign 时必填)")
-    diff.add_argument("--opinion", default="同意", help="审核意见(默认:同意)")
-    diff.add_argument("--number", default="", help="审核文号,如 示法审〔2026〕12号")
-    diff.add_argument("--date", type=_date, default=date.today(), help="审核日期(默认今天)")
+    diff.add_argument("--reviewer", metavar="姓名", default="", help="审核人(--sign 时必填)")
+    diff.add_argument("--opinion", metavar="意见", default="同意", help="审核意见")
+    diff.add_argument("--number", metavar="文号", default="", help="审核文号,如 示法审〔2026〕12号")
+    diff.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        default=date.today(),
+        help="审核日期,格式 YYYY-MM-DD(默认:今天)",
+    )
     diff.set_defaults(run=_cmd_diff)
 
-    schema = sub.add_parser("schema", help="写出 JSON Schema")
-    schema.add_argument("--out", default=str(SCHEMA_DIR))
+    schema = _sub(sub, "schema", "写出 JSON Schema")
+    schema.add_argument("--out", default=str(SCHEMA_DIR), help="写入的文件夹")
     schema.set_defaults(run=_cmd_schema)
 
-    synth = sub.add_parser("synth", help="生成合成目录(用于基准测试)")
-    synth.add_argument("--items", type=int, required=True)
-    synth.add_argument("--out", required=True)
-    synth.add_argument("--seed", type=int, default=0)
+    synth = _sub(sub, "synth", "生成合成目录(用于基准测试)")
+    synth.add_argument("--items", type=int, required=True, help="事项数(必填)")
+    synth.add_argument("--out", required=True, help="写入的目录文件夹(必填)")
+    synth.add_argument("--seed", type=int, default=0, help="随机种子:同一种子生成同样的目录")
     synth.set_defaults(run=_cmd_synth)
 
-    export = sub.add_parser("export", help="导出开放数据文件(写入 --out 目录)")
-    export.add_argument("--catalogue", default="catalogue")
+    export = _sub(sub, "export", "导出开放数据文件(写入 --out 目录)")
+    export.add_argument("--catalogue", metavar="目录", default="catalogue", help="目录文件夹")
     export.add_argument(
-        "--format", choices=["csv", "json", "jsonld", "xlsx", "dcat"], required=True
+        "--format",
+        choices=["csv", "json", "jsonld", "xlsx", "dcat"],
+        required=True,
+        help="文件格式(必填)",
     )
-    export.add_argument("--out", required=True, help="输出目录")
+    export.add_argument("--out", required=True, help="输出目录(必填)")
     export.set_defaults(run=_cmd_export)
 
-    for name, help_text in (("build", "生成网站"), ("serve", "生成并预览网站")):
-        cmd = sub.add_parser(name, help=help_text)
-        cmd.add_argument("--catalogue", default="catalogue")
-        cmd.add_argument("--as-of", type=_date, default=date.today())
+    for name, help_text in (("build", "生成网站"), ("serve", "生成并预览网站(保存即更新)")):
+        cmd = _sub(sub, name, help_text)
+        cmd.add_argument("--catalogue", metavar="目录", default="catalogue", help="目录文件夹")
+        cmd.add_argument(
+            "--as-of", metavar="YYYY-MM-DD", type=_date, default=date.today(), help=TODAY
+        )
         if name == "build":
-            cmd.add_argument("--out", default="site")
+            cmd.add_argument("--out", default="site", help="网站写入的文件夹")
             cmd.add_argument("--strict", action="store_true", help="警告也阻止生成")
             cmd.set_defaults(run=_cmd_build)
         else:
-            cmd.add_argument("--host", default="127.0.0.1")
-            cmd.add_argument("--port", type=int, default=8000)
+            cmd.add_argument("--host", default="127.0.0.1", help="预览服务器监听的地址")
+            cmd.add_argument("--port", type=int, default=8000, help="预览服务器的端口")
             cmd.set_defaults(run=_cmd_serve)
 
-    imp = sub.add_parser("import", help="从实施清单表格(.xlsx 或 .csv)导入目录")
+    imp = _sub(sub, "import", "从实施清单表格(.xlsx 或 .csv)导入目录")
     imp.add_argument("file", help="实施清单工作簿或 CSV 文件")
-    imp.add_argument("--out", required=True, help="写入的目录文件夹")
+    imp.add_argument("--out", required=True, help="写入的目录文件夹(必填)")
     imp.add_argument("--department", help="全部事项归入这个部门(部门标识)")
     imp.add_argument("--dry-run", action="store_true", help="只检查并报告,不写文件")
-    imp.add_argument("--format", choices=sorted(FORMATTERS), default="text")
-    imp.add_argument("--as-of", type=_date, default=date.today(), help="按此日期判断法规效力")
+    imp.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="报告格式")
+    imp.add_argument("--as-of", metavar="YYYY-MM-DD", type=_date, default=date.today(), help=TODAY)
     imp.set_defaults(run=_cmd_import)
 
-    notices = sub.add_parser("notices", help="把一次性告知单打印为 PDF 文件")
-    notices.add_argument("--catalogue", default="catalogue")
-    notices.add_argument("--out", required=True, help="PDF 文件写入的目录")
+    notices = _sub(sub, "notices", "把一次性告知单打印为 PDF 文件")
+    notices.add_argument("--catalogue", metavar="目录", default="catalogue", help="目录文件夹")
+    notices.add_argument("--out", required=True, help="PDF 文件写入的目录(必填)")
     which = notices.add_mutually_exclusive_group()
-    which.add_argument("--item", help="只打印这个事项")
-    which.add_argument("--department", help="这个部门的全部告知单,合为一个 PDF")
+    which.add_argument("--item", metavar="事项标识", help="只打印这个事项;默认打印全部事项")
+    which.add_argument("--department", metavar="部门标识", help="这个部门的全部告知单,合为一个 PDF")
     notices.add_argument(
-        "--changed-since", metavar="REV", help="只打印自此 git 修订以来内容有变化的"
+        "--changed-since",
+        metavar="REV",
+        help="只打印自此 git 修订以来内容有变化的;默认全部打印",
     )
-    notices.add_argument("--as-of", type=_date, default=date.today())
+    notices.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", type=_date, default=date.today(), help=TODAY
+    )
     notices.set_defaults(run=_cmd_notices)
     return top
 

@@ -151,6 +151,8 @@ def test_changed_since_prints_exactly_the_changed_sheets(repo: Path, tmp_path: P
     assert sorted(p.name for p in out.iterdir()) == [f"{PRINTED[1]}.pdf"]
     assert result.stderr == ""  # no progress line when not a terminal
     assert "已写出 1 个 PDF" in result.stdout
+    # Issue 18: the temporary build's folder is never named (it is gone when the run ends).
+    assert "banshi-notices-" not in result.stdout and "已生成" not in result.stdout
 
 
 @pytest.mark.browser

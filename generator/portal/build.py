@@ -26,7 +26,7 @@ from pathlib import Path
 from ..catalogue.diagnostics import format_text
 from ..deploy.precompress import finish_site
 from . import mkdocs_plugin as engine
-from . import progress
+from . import progress, servelog
 from .memo import Memo
 from .sitebuild import TEMPLATES, BuildFailed, SiteBuild
 
@@ -216,7 +216,7 @@ def _aggregates(write: Callable[[], None]) -> None:
     try:
         write()
     except BuildFailed as exc:
-        print(f"{exc}\n预览的搜索索引未更新。", file=sys.stderr)
+        servelog.LOG.error("%s\n预览的搜索索引未更新。", exc)
 
 
 def serve_site(
@@ -256,7 +256,7 @@ def serve_site(
         try:
             later = preview_build(catalogue, site_dir, preview, config=config, overrides=overrides)
         except BuildFailed as exc:
-            print(f"{exc}\n预览未更新。", file=sys.stderr)
+            servelog.LOG.error("%s\n预览未更新。", exc)
             return
         # The server reloads the page when this returns; the aggregates follow.
         worker = threading.Thread(target=_aggregates, args=(later,), name="preview-aggregates")
@@ -265,7 +265,7 @@ def serve_site(
 
     # A stopped server (SIGTERM, as from a process manager) removes its folder too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with tempfile.TemporaryDirectory(prefix="banshi-preview-") as site_dir:
+    with servelog.to_stderr(), tempfile.TemporaryDirectory(prefix="banshi-preview-") as site_dir:
         watch = [p for p in (catalogue.resolve(), TEMPLATES, overrides) if p.exists()]
         engine.serve(rebuild, config, Path(site_dir), (host, port), watch)
         while pending:

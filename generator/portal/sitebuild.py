@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 import html
 import shutil
-import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ from ..catalogue.loaded import Catalogue
 from ..checks.pipeline import check_catalogue
 from ..search import index as search_index
 from ..search.synonyms import load_synonyms
-from . import memo, progress, shells, sitemap, urls
+from . import memo, progress, servelog, shells, sitemap, urls
 from .pages import GeneratedFile, Page, SitePlan
 from .progress import Progress
 from .rendering import render_page
@@ -165,7 +164,7 @@ class SiteBuild:
             self._frozen = True
         progress.report("读取目录", 1, 1)
         for diagnostic in set_aside:
-            print(f"目录有错误,预览保留上次正确的版本:{diagnostic.parsable()}", file=sys.stderr)
+            servelog.LOG.error("目录有错误,预览保留上次正确的版本:%s", diagnostic.parsable())
         centre = catalogue.centre
         if centre is None:  # memo.plan never returns one without: say so to mypy
             raise BuildFailed("目录缺少 centre.yaml。")

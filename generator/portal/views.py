@@ -35,6 +35,7 @@ from ..catalogue.windows import ItemWindow
 from ..catalogue.wording import correction_basis
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
+from .materials import MaterialList, material_list
 from .situationview import SituationView, situation_view
 
 
@@ -159,6 +160,7 @@ class ItemView:
     bases: tuple[LawRef, ...]
     conditions: tuple[tuple[str, LawRef | None], ...]
     materials: tuple[tuple[int, Material, str | None, str | None], ...]
+    material_list: MaterialList
     steps: tuple[StepView, ...]
     specials: tuple[tuple[SpecialProcedure, LawRef | None], ...]
     free: bool
@@ -365,6 +367,7 @@ def item_view(
         bases=tuple(law_ref(catalogue, b) for b in item.basis),
         conditions=tuple((c.text, _optional_ref(catalogue, c.basis)) for c in item.conditions),
         materials=materials,
+        material_list=material_list(materials),
         steps=_steps(item),
         specials=tuple((p, _optional_ref(catalogue, p.basis)) for p in item.special_procedures),
         free=is_free(item),

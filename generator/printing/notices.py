@@ -9,6 +9,8 @@ temporary folder, serve it locally and print one PDF per item, or one per depart
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -68,7 +70,13 @@ def run_notices(
         return 0
     with tempfile.TemporaryDirectory(prefix="banshi-notices-") as tmp:
         site = Path(tmp) / "site"
-        if build_site(catalogue_dir, site, as_of=as_of) != 0:
+        # The build's own report ("已生成 … :/tmp/…") names a folder that is gone when
+        # the run ends: staff see only the PDFs written; a failed build says why.
+        said = io.StringIO()
+        with contextlib.redirect_stdout(said):
+            built = build_site(catalogue_dir, site, as_of=as_of)
+        if built != 0:
+            sys.stdout.write(said.getvalue())
             return 1
         try:
             with served(site) as origin, Printer(origin) as printer:

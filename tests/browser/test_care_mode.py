@@ -295,7 +295,7 @@ def test_read_aloud_speaks_the_section_in_order_and_pauses_and_stops(
 ) -> None:
     page, watch = open_page(demo_site)
     page.add_init_script(RECORDER)
-    goto(page, demo_site, f"/items/{ITEM}/")
+    goto(page, demo_site, f"/items/{ITEM}/?mode=care")  # 读给我听 is a care-mode aid
     loaded = demo_site.catalogue.items[ITEM]
     section = page.locator("#materials")
     read = page.get_by_role("button", name="读给我听:申请材料")
@@ -330,7 +330,7 @@ def test_read_aloud_keeps_text_and_links_together(demo_site: Site, open_page: Op
     """ "依据:《条例》第十九条" is one sentence: the link inside must not split it."""
     page, _ = open_page(demo_site)
     page.add_init_script(RECORDER)
-    goto(page, demo_site, f"/items/{ITEM}/")
+    goto(page, demo_site, f"/items/{ITEM}/?mode=care")
     page.get_by_role("button", name="读给我听:办理时限").click()
     texts = [entry[1] for entry in spoken(page) if entry[0] == "speak"]
     assert texts[0] == "办理时限"
@@ -340,7 +340,7 @@ def test_read_aloud_keeps_text_and_links_together(demo_site: Site, open_page: Op
 def test_read_aloud_on_the_notice_page(demo_site: Site, open_page: OpenPage) -> None:
     page, _ = open_page(demo_site)
     page.add_init_script(RECORDER)
-    goto(page, demo_site, f"/items/{ITEM}/notice/")
+    goto(page, demo_site, f"/items/{ITEM}/notice/?mode=care")
     buttons = page.get_by_role("button", name=READ_NAME)
     assert buttons.count() >= 3
     buttons.first.click()

@@ -8,9 +8,10 @@
    fees, phones) by moving whole sections in the DOM, not with CSS `order`, so that the
    reading and Tab order follow what is seen.  Leaving care mode restores the original order.
 
-   Read-aloud: every section of an item guide or notice sheet (the part before the first
-   h2, then each h2 with what follows it up to the next h2) gets a "读给我听" button after
-   its heading.  It reads that section, heading first, in document order, with the
+   Read-aloud, in care mode only (care.css hides the buttons outside it; issue 18: eleven
+   buttons on a guide for every visitor): every section of an item guide or notice sheet
+   (the part before the first h2, then each h2 with what follows it up to the next h2) gets
+   a "读给我听" button after its heading.  It reads that section, heading first, in document order, with the
    browser's own speech synthesis (a zh-CN voice when the device has one); pause/continue
    and stop appear next to it while it speaks.  Without window.speechSynthesis no button is
    added at all.  Nothing is sent anywhere. */
@@ -131,6 +132,10 @@
 
   function arrangeAll() {
     documents.forEach(arrange);
+    /* 读给我听 belongs to care mode (care.css hides it outside): leaving stops reading. */
+    if (!isCare()) {
+      stop(false);
+    }
   }
 
   /* --- read-aloud --------------------------------------------------------------------- */
