@@ -60,9 +60,10 @@ def test_law_pages_list_every_citing_item_and_the_successor() -> None:
     citing = re.findall(r'<a href="../../items/([a-z0-9-]+)/">', law)
     assert citing == ["id-card-renewal", "residence-certificate"]
     index = render_page(env, by_url["/laws/"])
-    assert "(法律;2 个事项引用;将于2027年7月1日废止)" in index
+    assert "<span>法律 · 2 个事项引用 · 将于2027年7月1日废止</span>" in index
     guide = render_page(env, by_url["/items/id-card-renewal/"])
     assert '<a class="bs-law-page" href="../../laws/id-card-law/">引用该法规的全部事项</a>' in guide
     assert "(该法规将于2027年7月1日废止)" in guide
+    assert '<a href="laws/">办事依据的法律法规</a>' in render_page(env, by_url["/"])
     official = render_page(env, by_url["/laws/administrative-licensing-law/"])
     assert '<a href="https://flk.npc.gov.cn/" rel="noopener">国家法律法规数据库</a>' in official
