@@ -19,6 +19,9 @@ _TOKEN = re.compile(
     rb"<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|/[^\s/<>\[\]()]+|\[|\]|"
     rb"[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'\"*]+"
 )
+_FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"\x01\x00\x04\x00")
+"""The first bytes of TrueType, OpenType, TrueType collection and CFF font programs."""
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -48,7 +51,9 @@ def _contents(pdf: bytes) -> list[bytes]:
                 raw = zlib.decompress(raw)
             except zlib.error:
                 continue
-        if b"Tf" in raw and b"BT" in raw:
+        # An embedded font program can hold the bytes "Tf" and "BT" by chance: not text.
+        font = b"/Length1" in match.group(1) or raw[:4] in _FONT_MAGIC
+        if b"Tf" in raw and b"BT" in raw and not font:
             out.append(raw)
     return out
 

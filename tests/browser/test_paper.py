@@ -27,8 +27,9 @@ pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., tuple[Page, Watch]]
 
-ONE_PAGE_MATERIALS = 12
-"""Up to this many materials a sheet fits on one A4 page."""
+ONE_PAGE_MATERIALS = 9
+"""Up to this many materials a sheet fits on one A4 page at the 10.5 pt paper type of issue
+18 (the demo's 9-material sheets do; real-estate-transfer's 12 take two pages)."""
 
 DEMO_ITEMS = sorted(path.stem for path in (DEMO_CATALOGUE / "items").glob("*/*.yaml"))
 LONG_ITEM = "food-production-licence"
