@@ -17,17 +17,8 @@ from pathlib import Path
 from ..catalogue.diagnostics import github_escape
 from .burden import BURDEN_HEADERS, CHECKS, LEVEL_ZH, Level, burden_cells
 from .diff import Change, Diff
-from .opinion import format_html
+from .opinion import SUBJECTS, format_html
 from .textdiff import plain
-
-SUBJECTS = (
-    ("item", "事项"),
-    ("department", "部门"),
-    ("law", "法规"),
-    ("chain", "审批链"),
-    ("centre", "中心"),
-    ("file", "文件"),
-)
 
 
 def _md(text: str) -> str:
