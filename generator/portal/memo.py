@@ -100,6 +100,12 @@ class Memo:
     """Item file -> its stamp, taken once per rebuild (every page of an item asks)."""
     pages: dict[Path, tuple[object, ...]] = field(default_factory=dict)
     """Page file -> the objects it was last written from (see :meth:`same`)."""
+    fixed: dict[str, tuple[str, str, object, str]] = field(default_factory=dict)
+    """A page the theme draws (home, a department, a law) -> (fingerprint, template,
+    context, content) of its last rendering: see :func:`rendered`."""
+    data_page: str | None = None
+    """The data page's content as last rendered: shown again while a rebuild's data files
+    (which the page lists with their checksums) are written after the reload."""
     _environment: tuple[tuple[str, str], Environment] | None = None
     _history: tuple[str, dict[str, str], History] | None = None
 
@@ -211,7 +217,12 @@ class CatalogueErrors(Exception):
 
 
 def plan(
-    root: Path, templates: Iterable[Path], memo: Memo, *, checked: Catalogue | None = None
+    root: Path,
+    templates: Iterable[Path],
+    memo: Memo,
+    *,
+    checked: Catalogue | None = None,
+    data: bool = True,
 ) -> tuple[Catalogue, SitePlan, list[Diagnostic]]:
     """Load and plan the site, reusing what is unchanged when serving.
 
@@ -219,6 +230,7 @@ def plan(
     save that breaks the catalogue keeps the last good version on show (the errors are
     returned for the terminal and the browser); otherwise errors raise.  ``checked`` is
     the catalogue as the build's check loaded it (without errors): it is not loaded again.
+    ``data=False``: the open data files are left for later (:func:`pages.plan_site`).
     """
     memo.start(root, templates)
     if checked is not None:
@@ -267,7 +279,7 @@ def plan(
             return item_view(catalogue, loaded, url=url, drawn=drawn[loaded.id])
 
     with no_gc():
-        site = plan_site(catalogue, history, versions, item_view=viewer)
+        site = plan_site(catalogue, history, versions, item_view=viewer, data=data)
     return catalogue, site, errors
 
 
@@ -285,11 +297,23 @@ def rendered(page: Page, catalogue: Catalogue, render: Callable[[Page], str], me
         ]
         batch = (hash(tuple(stamps)), len(stamps))
         return memo.get("page", page.url, batch, lambda: render(page))
+    if page.shell is None:
+        # A page the theme draws (home, a department's list, a law) is rendered again only
+        # if what it shows changed: its context compared by value (views are frozen
+        # dataclasses, models compare field by field), the templates by the fingerprint.
+        # A saved item re-renders its department and its laws, not the 200 others.
+        kept = memo.fixed.get(page.url)
+        if kept is not None and kept[:2] == (memo.top, page.template) and kept[2] == page.context:
+            return kept[3]
+        content = render(page)
+        memo.fixed[page.url] = (memo.top, page.template, page.context, content)
+        return content
     return render(page)
 
 
-def outputs(site: Path, plan: SitePlan) -> set[Path]:
-    """The files ``plan`` puts into ``site``."""
+def outputs(site: Path, plan: SitePlan, later: Iterable[str] = ()) -> set[Path]:
+    """The files ``plan`` puts into ``site``, and the URLs ``later`` written after it."""
     files = [f.url for f in plan.files] + [g.url for g in (*plan.generated, *plan.per_item)]
+    files.extend(later)
     pages = {output_path(site, page.url) for page in plan.pages}
     return pages | {site / url.lstrip("/") for url in files}
