@@ -363,5 +363,11 @@ class SiteBuild:
         known = set(planned) | set(self._shells)
         unplanned = [url for url in drawn if url not in known]
         base = self.chrome.site_url or "/"
-        locations = [urls.absolute_url(base, url) for url in [*unplanned, *planned]]
+        key = (base, *unplanned, "", *planned)
+        if self.memo.locations[0] == key:  # preview: the same pages as the last rebuild
+            locations = self.memo.locations[1]
+        else:
+            locations = [urls.absolute_url(base, url) for url in [*unplanned, *planned]]
+            if self.serving:
+                self.memo.locations = (key, locations)
         sitemap.write_sitemaps(site_dir, locations, self.lastmod, base=urls.absolute_url(base, "/"))
