@@ -162,6 +162,14 @@ def plan_data(
     return view, generated, per_item
 
 
+def data_sample(catalogue: Catalogue) -> statspage.DataPageView:
+    """The data page's table as if every data file were empty: enough for the engine to
+    draw the page around it before the files are made (:func:`plan_data`)."""
+    empty = dict.fromkeys(datafiles.data_urls(catalogue), b"")
+    example = next(iter(catalogue.items), None)
+    return statspage.data_page_view(example, records.licence(catalogue), empty)
+
+
 def plan_site(
     catalogue: Catalogue,
     history: History | None = None,

@@ -31,7 +31,7 @@ from ..checks.pipeline import check_catalogue
 from ..search import index as search_index
 from ..search.synonyms import load_synonyms
 from . import datafiles, memo, progress, servelog, shells, sitemap, urls
-from .pages import GeneratedFile, Page, SitePlan, plan_data
+from .pages import GeneratedFile, Page, SitePlan, data_sample, plan_data
 from .progress import Progress
 from .rendering import render_page
 from .shells import Shell
@@ -157,9 +157,10 @@ class SiteBuild:
         if not self.root.is_dir():
             raise BuildFailed(f"目录不存在:{self.root}")
         progress.report("读取目录", 0, 1)
-        # The first preview writes its data files at once: the data page has nothing to
-        # show in the meantime.
-        later = self.serving and self.memo.data_page is not None
+        # The data files serialise the whole catalogue: made last, once the pages are
+        # written and let go (the preview: after the reload).  The first preview makes them
+        # at once, having no earlier table to show in the meantime.
+        later = self.only is None and (not self.serving or self.memo.data_page is not None)
         try:
             catalogue, plan, set_aside = memo.plan(
                 self.root,
@@ -244,8 +245,13 @@ class SiteBuild:
             return None
         self._drawn += 1
         progress.report("生成页面", self._drawn, len(self._pages) + len(self._shells))
-        if page is self._later and self.memo.data_page is not None:
-            return shells.content_marker(self.memo.data_page), page.toc
+        if page is self._later and self.catalogue is not None:
+            sample = self.memo.data_page if self.serving else None
+            if sample is None:
+                sample = self.render(
+                    replace(page, context={**page.context, "data": data_sample(self.catalogue)})
+                )
+            return shells.content_marker(sample), page.toc
         rendered = self._rendered(page) if self.serving else self.render(page)
         if self.serving and page.url == urls.DATA:
             self.memo.data_page = rendered
@@ -281,10 +287,14 @@ class SiteBuild:
             # Drawn with a marker for its content: until the data files are written after
             # the reload, it shows the last rebuild's table.
             self._later_shell = self._data_shell(site_dir)
-            self._write_data_page(site_dir, self.memo.data_page or "")
+            if self.serving:
+                self._write_data_page(site_dir, self.memo.data_page or "")
         self._write_pages(site_dir, loaded)
         self._write_sitemap(site_dir, drawn)
         if not self.serving:
+            # The pages' contexts (every item's guide) are no longer needed.
+            self.plan.pages, self.plan.per_item, self.plan.generated = [], [], []
+            self._write_data(site_dir)
             self._write_search_index(site_dir)
 
     def finish_aggregates(self, site_dir: Path) -> None:
@@ -293,15 +303,21 @@ class SiteBuild:
         not the page being looked at."""
         if not self.serving:
             return
-        if self._later is not None and self.catalogue is not None:
-            view, generated, per_item = plan_data(self.catalogue)
-            keep = self.memo.keep
-            shells.write_files(site_dir, [*generated, *per_item], workers=1, keep=keep)
-            page = replace(self._later, context={**self._later.context, "data": view})
-            self.memo.data_page = self.render(page)
-            self._write_data_page(site_dir, self.memo.data_page)
-            self._later = None
+        self._write_data(site_dir)
         self._write_search_index(site_dir)
+
+    def _write_data(self, site_dir: Path) -> None:
+        """The data files, then the data page with their sizes and checksums."""
+        if self._later is None or self.catalogue is None:
+            return
+        view, generated, per_item = plan_data(self.catalogue)
+        keep, workers = (self.memo.keep, 1) if self.serving else (None, None)
+        shells.write_files(site_dir, [*generated, *per_item], workers=workers, keep=keep)
+        del generated, per_item
+        page = replace(self._later, context={**self._later.context, "data": view})
+        self.memo.data_page = self.render(page)
+        self._write_data_page(site_dir, self.memo.data_page)
+        self._later = None
 
     def _data_shell(self, site_dir: Path) -> shells.Shell:
         path = shells.output_path(site_dir, urls.DATA)
