@@ -15,7 +15,7 @@ from .test_incremental import _full_build, _served, _served_copy
 
 pytestmark = pytest.mark.build
 
-OTHER = ("view", "company-setup")
+OTHER = ("page", "/items/company-setup/")
 
 
 def _first_session(tmp_path: Path) -> tuple[Path, Path]:
@@ -37,10 +37,11 @@ def test_a_restart_with_the_cache_equals_a_fresh_build(tmp_path: Path) -> None:
     )
     restarted = persist.load(cache)
     kept = restarted.derived[OTHER][2]
-    edited = restarted.derived[("view", "id-card-renewal")][2]
+    edited = restarted.derived[("page", "/items/id-card-renewal/")][2]
     rebuilt = _served(catalogue, tmp_path / "second", restarted)  # a new, empty folder
     assert restarted.derived[OTHER][2] is kept
-    assert restarted.derived[("view", "id-card-renewal")][2] is not edited
+    assert restarted.derived[("page", "/items/id-card-renewal/")][2] != edited
+    assert ("view", "company-setup") not in restarted.derived
     assert rebuilt == _full_build(catalogue, tmp_path / "full")
 
 

@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -143,7 +143,9 @@ class Memo:
         cached = self.loaded.get(path)
         if cached is not None and cached[0] == current:
             return cached[1], cached[2]
-        loaded, diags = load_item(root, path)
+        # Positions are re-read only if a diagnostic needs one: kept for 10,000 items
+        # (and in the cache on disk) they were a third of the memo.
+        loaded, diags = load_item(root, path, lazy=True)
         self.loaded[path] = (current, loaded, diags)
         return loaded, diags
 
@@ -229,6 +231,23 @@ class Memo:
         return self._environment[1]
 
 
+class Later:
+    """Stands for an item's guide (:class:`ItemView`) and makes it when a template first
+    reads one of its attributes: the plan names every item's guide, a rebuild from the
+    memo renders few of them."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], ItemView]) -> None:
+        self._make = make
+        self._value: ItemView | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._value is None:
+            self._value = self._make()
+        return getattr(self._value, name)
+
+
 class CatalogueErrors(Exception):
     """The catalogue has errors and there is no earlier good version to show instead."""
 
@@ -286,11 +305,19 @@ def plan(
     if memo.enabled:
 
         def viewer(catalogue: Catalogue, loaded: LoadedItem, url: str) -> ItemView:
-            return memo.get(
-                "view",
-                loaded.id,
-                memo.item_stamp(loaded),
-                lambda: item_view(catalogue, loaded, url=url),
+            stamp = memo.item_stamp(loaded)
+            kept = memo.derived.get(("view", loaded.id))
+            if kept is not None and kept[:2] == (stamp, memo.top):
+                return kept[2]  # type: ignore[return-value]
+            # Made only if one of its pages is rendered again: a restarted server has
+            # every page from its cache on disk, and no guide.
+            return cast(
+                ItemView,
+                Later(
+                    lambda: memo.get(
+                        "view", loaded.id, stamp, lambda: item_view(catalogue, loaded, url=url)
+                    )
+                ),
             )
 
     else:

@@ -63,6 +63,9 @@ def _header(payload: bytes) -> bytes:
 def save(memo: Memo, path: Path) -> bool:
     """Write what a next session may reuse; False (and a warning) if it could not be."""
     state = {name: getattr(memo, name) for name in KEPT}
+    # Not the guides: a tenth of the pages' size but most of the time to pickle and load,
+    # and made again only for the pages that are rendered again (memo.Later).
+    state["derived"] = {key: value for key, value in memo.derived.items() if key[0] != "view"}
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
