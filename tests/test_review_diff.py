@@ -253,3 +253,25 @@ def test_every_check_is_in_the_reviewers_guide() -> None:
     guide = (ROOT / "docs/review.md").read_text(encoding="utf-8")
     missing = [c for c in CHECKS if f"`{c}`" not in guide]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("day", "verb"), [("2026-05-31", "将于"), ("2026-06-01", "已于"), ("2031-01-01", "已于")]
+)
+def test_repeal_wording_follows_the_date_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, verb: str
+) -> None:
+    """已于 / 将于 is said for ``--date`` (the review's day), never for the machine's clock:
+    the same diff filed on the same day reads the same whenever it is printed again."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "tests/fixtures/portal", old)
+    shutil.copytree(old, new)
+    edit(
+        tmp_path,
+        "new/laws.yaml",
+        "effective: 2012-01-01",
+        "effective: 2012-01-01\n    repealed: 2026-06-01",
+    )
+    _, out, _ = _run(capsys, str(old), str(new), "--format", "json", "--date", day)
+    (change,) = [c for c in json.loads(out)["changes"] if c["check"] == "law-repealed"]
+    assert change["text"].startswith(f"《中华人民共和国居民身份证法》{verb} 2026-06-01 废止")

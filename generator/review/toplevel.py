@@ -14,13 +14,13 @@ from ..catalogue.loaded import LoadedItem
 from ..catalogue.models import Centre, Chain, Department, Law
 from ..catalogue.sources import DataPath, SourceMap
 from .burden import CHECKS
-from .findings import Context, show
+from .findings import Context, repeal_verb, show
 from .model import Change, Diff, Side, line_of, unreadable
 
 
 def diff_top_level(base: Side, head: Side, known: Context, result: Diff) -> None:
     _departments(base, head, result)
-    _laws(base, head, result)
+    _laws(base, head, result, known.as_of)
     _chains(base, head, known, result)
     _centre(base, head, result)
 
@@ -185,7 +185,7 @@ def _departments(base: Side, head: Side, result: Diff) -> None:
         )
 
 
-def _laws(base: Side, head: Side, result: Diff) -> None:
+def _laws(base: Side, head: Side, result: Diff, as_of: date | None) -> None:
     if _unreadable(base, head, "laws.yaml", result):
         return
     source, pairs = _keyed(
@@ -195,7 +195,8 @@ def _laws(base: Side, head: Side, result: Diff) -> None:
     for ident, before, after, prefix in pairs:
         assert isinstance(before, Law) and isinstance(after, Law)
         if before.repealed != after.repealed:
-            _repealed(head, ident, after, line_of(source, (*prefix, "repealed")), result)
+            line = line_of(source, (*prefix, "repealed"))
+            _repealed(head, ident, after, line, result, as_of)
             before = before.model_copy(update={"repealed": after.repealed})
         # A repeal date withdrawn is still a change of the law's status the office must see.
         _fields(
@@ -241,13 +242,15 @@ def laws_cited(loaded: LoadedItem) -> set[str]:
     return set(laws)
 
 
-def _repealed(head: Side, ident: str, law: Law, line: int, result: Diff) -> None:
+def _repealed(
+    head: Side, ident: str, law: Law, line: int, result: Diff, as_of: date | None
+) -> None:
     """``law-repealed`` naming every item that cites the law (so every guide to re-base)."""
     items = citing(head, ident)
     if law.repealed is None:
         text = f"《{law.title}》:撤销废止日期"
     else:
-        verb = "将于" if law.repealed > date.today() else "已于"
+        verb = repeal_verb(law.repealed, as_of)
         text = f"《{law.title}》{verb} {law.repealed.isoformat()} 废止"
     successor = head.catalogue.laws.get(law.replaced_by or "")
     if law.repealed is not None and successor is not None:
