@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .holidays import CalendarYear
-from .models import DayUnit, ParallelSteps, Step
+from .models import DayUnit, Item, ParallelSteps, Step
 
 _DAY = timedelta(days=1)
 _MARGIN_YEARS = 3
@@ -133,6 +133,23 @@ def step_unit(step: Step, promised: DayUnit) -> DayUnit:
     """A step counts in its own unit, or in the promise's when it names none."""
     unit = getattr(step, "unit", None)
     return promised if unit is None else unit
+
+
+def with_step_units(item: Item) -> Item:
+    """The item with each step's unit written out (the promise's where the step names
+    none), for pages that show a step's days without the promise beside them."""
+    promised = item.time_limit.promised.unit
+
+    def resolve(step: Step) -> Step:
+        return step if step.unit is not None else step.model_copy(update={"unit": promised})
+
+    steps = [
+        s.model_copy(update={"parallel": [resolve(b) for b in s.parallel]})
+        if isinstance(s, ParallelSteps)
+        else resolve(s)
+        for s in item.steps
+    ]
+    return item.model_copy(update={"steps": steps})
 
 
 def procedure_end(

@@ -33,6 +33,7 @@ from ..catalogue.models import (
 )
 from ..catalogue.windows import ItemWindow
 from ..catalogue.wording import correction_basis
+from ..catalogue.workdays import step_unit
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
 from .materials import MaterialList, material_list
@@ -135,6 +136,7 @@ class StepView:
     days: int
     parallel: bool
     description: str | None
+    unit: str = "工作日"
 
 
 @dataclass(frozen=True)
@@ -261,22 +263,15 @@ def item_files(item: Item) -> list[str]:
 def _steps(item: Item) -> tuple[StepView, ...]:
     """Steps numbered as the flow chart shows them: parallel branches are 3.1, 3.2 ..."""
     out = []
+    promised = item.time_limit.promised.unit
     for number, entry in enumerate(item.steps, start=1):
         parallel = isinstance(entry, ParallelSteps)
         branches = entry.parallel if isinstance(entry, ParallelSteps) else [entry]
-        for sub, step in enumerate(branches, start=1):
+        for sub, s in enumerate(branches, start=1):
             label = f"{number}.{sub}" if parallel else str(number)
-            out.append(
-                StepView(
-                    label,
-                    step.name,
-                    step.kind.value,
-                    step.post,
-                    step.days,
-                    parallel,
-                    step.description,
-                )
-            )
+            unit = step_unit(s, promised).value
+            view = (label, s.name, s.kind.value, s.post, s.days, parallel, s.description, unit)
+            out.append(StepView(*view))
     return tuple(out)
 
 
