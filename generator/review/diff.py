@@ -24,6 +24,7 @@ from ..catalogue.loaded import (
     load_top_level,
     no_gc,
 )
+from ..catalogue.workdays import from_entries
 from .findings import Context
 from .items import diff_item
 from .model import Change, Diff, Side, line_of, unreadable
@@ -106,6 +107,7 @@ def context(
         departments=departments,
         items=items,
         as_of=as_of,
+        calendar=from_entries(getattr(last.centre, "calendar", ()) or ()),
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..catalogue.models import Citation, Item
 from ..catalogue.sources import DataPath
+from ..catalogue.workdays import WorkingCalendar
 from .burden import Burden
 from .textdiff import Segment, plain, word_diff
 
@@ -42,6 +43,8 @@ class Context:
     """The day the diff speaks for (``diff --date``, a commit's date in the history): a
     repeal before it is 已于, after it 将于; never the machine's clock, so the same diff
     reads the same on any day."""
+    calendar: WorkingCalendar | None = None
+    """The new catalogue's working calendar: a limit whose unit changed is told in both."""
 
     def department(self, ident: str) -> str:
         name = self.departments.get(ident)

@@ -97,6 +97,7 @@ _CENTRE_LABELS = {
     "reviewed": "审核日期",
     "correction_basis": "补正告知依据",
 }
+"""Fields of centre.yaml compared one by one; ``calendar`` is summarised by year."""
 
 
 def _keyed(
@@ -355,3 +356,23 @@ def _centre(base: Side, head: Side, result: Diff) -> None:
         checks,
         result,
     )
+    _calendar(before, after, head, result)
+
+
+def _calendar(before: Centre, after: Centre, head: Side, result: Diff) -> None:
+    """``calendar-changed``: which years of the working calendar came, went or changed
+    (every 工作日 ↔ 自然日 comparison moves with it; ``check`` validates the dates)."""
+    old = {entry.year: entry for entry in before.calendar}
+    new = {entry.year: entry for entry in after.calendar}
+    parts = [f"新增 {y} 年" for y in sorted(new.keys() - old.keys())]
+    parts += [f"修改 {y} 年" for y in sorted(old.keys() & new.keys()) if old[y] != new[y]]
+    parts += [f"删除 {y} 年" for y in sorted(old.keys() - new.keys())]
+    if not parts:
+        return
+    text = "中心:工作日历(法定节假日和调休)" + "、".join(parts)
+    source = head.catalogue.sources.get("centre.yaml")
+    result.changes.append(
+        Change("calendar-changed", "centre", "centre", "中心", "工作日历",
+               "、".join(map(str, sorted(old))) or None, "、".join(map(str, sorted(new))) or None,
+               text, head.file("centre.yaml"), line_of(source, ("calendar",)))
+    )  # fmt: skip
