@@ -8,6 +8,7 @@ and back gives the same count.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from generator.catalogue.workdays import WorkingCalendar, days_of, from_entries
 from generator.checks._units import Verdict, calendar_of, compare, largest_fitting, limit_end
 from generator.checks.pipeline import check_report
 from generator.portal import pages, urls
-from generator.portal.rendering import make_environment, render_page
+from generator.portal.rendering import days_by_unit, make_environment, render_page
 
 from .catalogues import DEMO_CATALOGUE
 
@@ -196,3 +197,19 @@ def test_what_a_clerk_reads_when_the_year_is_missing() -> None:
         assert "同一单位" not in d.message
     assert "法定时限请照法规原文的单位填写" in report.diagnostics[1].message
     assert not check_report(DEMO_CATALOGUE, as_of=date(2026, 12, 3)).diagnostics
+
+
+def test_chain_totals_keep_units_apart() -> None:
+    """A chain with one item promised in 自然日: 工作日 and 自然日 summed apart on its page."""
+    catalogue, _ = load_catalogue(DEMO_CATALOGUE)
+    chain = catalogue.chains["business-startup"]
+    first = chain.stages[0].items[0]
+    loaded = catalogue.items[first]
+    limits = loaded.item.time_limit.model_copy(update={"promised": _limit(20, C)})
+    item = loaded.item.model_copy(update={"time_limit": limits})
+    catalogue.items[first] = replace(loaded, item=item)
+    series, parallel = catalogue.chain_totals(chain)
+    assert series[C] == parallel[C] == 20
+    working = days_by_unit(series)
+    assert working.endswith("个工作日加 20 个自然日")
+    assert days_by_unit({W: 0, C: 0}) == "当场办结"

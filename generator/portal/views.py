@@ -8,19 +8,20 @@ the flow chart SVG, the QR code SVG and the JSON-LD script body.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
 from .. import parallel
-from ..catalogue.loaded import Catalogue, LoadedItem, is_free
+from ..catalogue.loaded import Catalogue, LoadedItem, is_free, stage_days
 from ..catalogue.models import (
     Audience,
     Basis,
     Chain,
     Citation,
+    DayUnit,
     Department,
     Fee,
     Item,
@@ -94,7 +95,7 @@ class StageView:
     number: int
     name: str
     items: tuple[ItemSummary, ...]
-    days: int
+    days: Mapping[DayUnit, int]
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,8 @@ class ChainView:
     url: str
     description: str
     stages: tuple[StageView, ...]
-    series_days: int
-    parallel_days: int
+    series_days: Mapping[DayUnit, int]
+    parallel_days: Mapping[DayUnit, int]
 
 
 @dataclass(frozen=True)
@@ -232,8 +233,7 @@ def chain_view(catalogue: Catalogue, chain: Chain) -> ChainView:
         members = tuple(
             item_summary(catalogue, catalogue.items[i]) for i in stage.items if i in catalogue.items
         )
-        days = max((m.promised.days for m in members), default=0)
-        stages.append(StageView(number, stage.name, members, days))
+        stages.append(StageView(number, stage.name, members, stage_days(catalogue, stage.items)))
     series, parallel = catalogue.chain_totals(chain)
     return ChainView(
         chain.id,
