@@ -152,15 +152,27 @@ def with_step_units(item: Item) -> Item:
     return item.model_copy(update={"steps": steps})
 
 
-def procedure_end(
-    cal: WorkingCalendar, start: date, steps: Sequence[Step | ParallelSteps], promised: DayUnit
-) -> date:
+Shape = tuple[tuple[tuple[int, DayUnit], ...], ...]
+"""A procedure as ``(days, unit)`` of each branch of each series entry: hashable, so one
+comparison serves every item with the same procedure and promise."""
+
+
+def shape_of(steps: Sequence[Step | ParallelSteps], promised: DayUnit) -> Shape:
+    return tuple(
+        tuple(
+            (s.days, step_unit(s, promised))
+            for s in (step.parallel if isinstance(step, ParallelSteps) else [step])
+        )
+        for step in steps
+    )
+
+
+def procedure_end(cal: WorkingCalendar, start: date, shape: Shape) -> date:
     """The day the last step ends: series steps one after another, parallel branches
     together (the latest branch decides)."""
     day = start
-    for step in steps:
-        branches = step.parallel if isinstance(step, ParallelSteps) else [step]
-        day = max((cal.end(day, s.days, step_unit(s, promised)) for s in branches), default=day)
+    for branches in shape:
+        day = max((cal.end(day, days, unit) for days, unit in branches), default=day)
     return day
 
 

@@ -15,9 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 from ..catalogue.models import Centre, DayUnit, ParallelSteps, Step, TimeLimit
 from ..catalogue.workdays import (
+    Shape,
     WorkingCalendar,
     first_overrun,
     from_entries,
@@ -85,11 +87,35 @@ def _on(cal: WorkingCalendar, year: int, later: End, limit: End, assumed: str) -
 
 
 def limit_end(limit: TimeLimit) -> End:
-    return lambda cal, start: cal.end(start, limit.days, limit.unit)
+    return _end(limit.days, limit.unit)
 
 
-def steps_end(steps: Sequence[Step | ParallelSteps], promised: DayUnit) -> End:
-    return lambda cal, start: procedure_end(cal, start, steps, promised)
+def _end(days: int, unit: DayUnit) -> End:
+    return lambda cal, start: cal.end(start, days, unit)
+
+
+Days = tuple[int, DayUnit]
+
+
+@lru_cache(maxsize=4096)
+def compare_limits(cal: WorkingCalendar, year: int, promised: Days, law: Days) -> Comparison:
+    """A promise against the law; cached, as thousands of items share a few limits."""
+    return compare(
+        cal, year, _end(*promised), _end(*law), later_units={promised[1]}, limit_unit=law[1]
+    )
+
+
+@lru_cache(maxsize=4096)
+def compare_steps(cal: WorkingCalendar, year: int, shape: Shape, promised: Days) -> Comparison:
+    """A procedure (``workdays.shape_of``) against the promise; cached likewise."""
+    return compare(
+        cal,
+        year,
+        lambda c, start: procedure_end(c, start, shape),
+        _end(*promised),
+        later_units={unit for branches in shape for _, unit in branches},
+        limit_unit=promised[1],
+    )
 
 
 def step_units(steps: Sequence[Step | ParallelSteps], promised: DayUnit) -> set[DayUnit]:

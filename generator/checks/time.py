@@ -14,18 +14,18 @@ from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import LoadedItem, flat_steps, steps_days
 from ..catalogue.models import DayUnit, ItemType, Kind, ParallelSteps
 from ..catalogue.sources import DataPath
+from ..catalogue.workdays import shape_of
 from . import CheckContext, rule
 from ._common import emit, has
 from ._units import (
     Comparison,
     Verdict,
     calendar_of,
-    compare,
+    compare_limits,
+    compare_steps,
     largest_fitting,
-    limit_end,
     step_units,
     step_words,
-    steps_end,
     zh,
 )
 
@@ -74,13 +74,11 @@ def _limits(loaded: LoadedItem, ctx: CheckContext) -> Comparison:
     """The promise against the statutory limit, across units on the working calendar."""
     limits = loaded.item.time_limit
     statutory, promised = limits.statutory, limits.promised
-    return compare(
+    return compare_limits(
         calendar_of(ctx.catalogue.centre),
         ctx.as_of.year,
-        limit_end(promised),
-        limit_end(statutory),
-        later_units={promised.unit},
-        limit_unit=statutory.unit,
+        (promised.days, promised.unit),
+        (statutory.days, statutory.unit),
     )
 
 
@@ -88,13 +86,11 @@ def _steps(loaded: LoadedItem, ctx: CheckContext) -> Comparison:
     """The steps against the promise, each step in its own unit."""
     item = loaded.item
     promised = item.time_limit.promised
-    return compare(
+    return compare_steps(
         calendar_of(ctx.catalogue.centre),
         ctx.as_of.year,
-        steps_end(item.steps, promised.unit),
-        limit_end(promised),
-        later_units=step_units(item.steps, promised.unit),
-        limit_unit=promised.unit,
+        shape_of(item.steps, promised.unit),
+        (promised.days, promised.unit),
     )
 
 
