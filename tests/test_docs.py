@@ -44,6 +44,7 @@ def test_every_rule_has_examples_and_kebab_code() -> None:
                 "cond",
                 "mat",
                 "time",
+                "calendar",
                 "fee",
                 "phone",
                 "text",

@@ -92,8 +92,15 @@ def test_demo_figures_agree_with_the_item_files() -> None:
     assert total.on_the_spot == sum(i["kind"] == "即办件" for _, i in raw)
     assert total.free == sum(i["fees"] == "不收费" for _, i in raw)
     assert total.materials == sum(len(i["materials"]) for _, i in raw)
-    assert total.statutory_days == sum(i["time_limit"]["statutory"]["days"] for _, i in raw)
-    assert total.promised_days == sum(i["time_limit"]["promised"]["days"] for _, i in raw)
+    # days in 工作日 only: a 自然日 limit is never added to them
+    for which in ("statutory", "promised"):
+        limits = [i["time_limit"][which] for _, i in raw]
+        working = [
+            x["days"] for x in limits if x.get("unit", "工作日") == "工作日" or not x["days"]
+        ]
+        assert getattr(total, f"{which}_days") == sum(working)
+        assert getattr(total, f"{which}_counted") == len(working)
+    assert total.statutory_counted < total.items  # 居民身份证、工伤认定: 60 日
     assert total.online == sum("online" in i for _, i in raw)
     assert total.one_visit == sum(i.get("visits", 1) <= 1 for _, i in raw)
     assert sum(n for _, n in total.by_kind) == total.items
@@ -157,3 +164,10 @@ def test_chart_is_accessible_escaped_svg() -> None:
 def test_chart_rejects_a_bad_id() -> None:
     with pytest.raises(ValueError):
         bar_chart('x" onload="', "t", "d", [], [])
+
+
+def test_calendar_day_limits_are_left_out_and_said() -> None:
+    """工伤认定 and 居民身份证 count 60 自然日 by law: never added to 工作日, and the page
+    says how many limits the day figures leave out."""
+    view = stats_view(statistics(load_catalogue(DEMO)[0]))
+    assert view.calendar_note == "以自然日计的时限(法定 3 项)不与工作日相加,不计入天数;"

@@ -19,6 +19,7 @@ from .base import ID_PATTERN as ID_PATTERN  # re-exported: the models' public na
 from .base import Bool, Day, Id, Int, Path, Phone, Str, Text
 from .base import MissingField as MissingField
 from .base import Model as Model
+from .holidays import CalendarYear
 from .situations import AlternativeGroup, AnswerRef, Question
 
 # --- enumerations (values are what staff type) ------------------------------------------
@@ -175,6 +176,11 @@ class Centre(Model):
     licence: OpenLicence = Field(
         OpenLicence.CC_BY, description="开放数据的许可:CC-BY-4.0(署名)或 CC0-1.0(公共领域)"
     )
+    calendar: list[CalendarYear] = Field(
+        default_factory=list,
+        description="工作日历:每年的法定节假日和调休上班日(按国务院办公厅当年的通知填写),"
+        "用于工作日与自然日的换算",
+    )
 
 
 class Department(Model):
@@ -270,7 +276,8 @@ class Step(Model):
     name: Text = Field(description="环节名称")
     kind: StepKind = Field(description="环节类型")
     post: Text = Field(description="办理岗位")
-    days: Int = Field(description="办理时限(工作日),当场办结为 0")
+    days: Int = Field(description="办理时限,当场办结为 0")
+    unit: DayUnit | None = Field(None, description="工作日 / 自然日;不填时与承诺时限的单位相同")
     description: Text | None = Field(None, description="办理内容和标准")
     answers: AnswerRef | None = None
     window: Text | None = Field(

@@ -34,6 +34,7 @@ FAMILIES = (
     "conditions",
     "materials",
     "time",
+    "calendar",
     "fees",
     "phones",
     "text",

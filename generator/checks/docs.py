@@ -21,6 +21,7 @@ FAMILY_TITLES = {
     "conditions": "受理条件(cond-)",
     "materials": "申请材料(mat-)",
     "time": "办理时限与流程(time-)",
+    "calendar": "工作日历(calendar-)",
     "fees": "收费(fee-)",
     "phones": "电话(phone-)",
     "text": "文本(text-)",
