@@ -41,12 +41,21 @@ from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience, Item
 from .chinese import pinyin_tokens, sound_table, t2s_table
 from .normalise import QUESTION_WORDS, bigrams, is_cjk, normalise, runs, tokens, unigrams
+from .words import Lexicon
 
-# Weights by field; a token found in several fields keeps its best.  The browser sums
-# the weights of matched query tokens after ranking by how many tokens matched.
-WEIGHTS = (1, 2, 3, 4, 5, 8, 10, 100)
-BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT = range(8)
+# Weights by field code; a token found in several fields keeps its best.  A posting is
+# delta·CODES + code.  The result (办理结果: 营业执照) is what a person comes for, so it
+# weighs just under the name and above a keyword, which windows also use for what an item
+# asks for (营业执照 as a keyword of 劳务派遣经营许可).
+WEIGHTS = (1, 2, 3, 4, 5, 8, 10, 100, 9)
+BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT, RESULT = range(9)
+CODES = 16
 CODE = NAME
+# A pair spanning two words of a field (words.py) weighs as the field below it does.
+_ACROSS = {NAME: TEXT, KEYWORD: TEXT, RESULT: TEXT, TEXT: BODY}
+# Three-character shingles of these fields give the phrase bonus: query parts found in one
+# field, next to each other and in the query's order.
+_PHRASED = (NAME, KEYWORD, RESULT)
 CHUNK = 32  # result cards per file: a page of ten results touches a few small files
 SHARD_BYTES = 12_000  # aimed size of one postings file
 EXACT_PREFIX = "^"
@@ -89,7 +98,7 @@ def documents(catalogue: Catalogue) -> tuple[list[Document], list[tuple[str, str
         fields: list[tuple[int, str, bool]] = [(NAME, item.name, True)]
         fields += [(KEYWORD, k, True) for k in item.keywords]
         fields += [(CODE, item.codes.basic, False), (CODE, item.codes.implementation, False)]
-        fields += [(TEXT, item.summary or "", False), (TEXT, item.result.name or "", False)]
+        fields += [(TEXT, item.summary or "", False), (RESULT, item.result.name or "", True)]
         fields += [(TEXT, m.name, False) for m in item.materials]
         fields += [(BODY, department.name if department else "", False)]
         fields += [(BODY, c.text, False) for c in item.conditions]
@@ -146,40 +155,54 @@ def _normalise(raw: str) -> str:
     return normalise(raw)
 
 
-def document_tokens(doc: Document, synonyms: _Synonyms) -> dict[str, int]:
+def shingles(text: str) -> set[str]:
+    """Three-character pieces of the Chinese runs of a normalised text: a query whose
+    consecutive pairs meet one of them found that phrase in this field, in its order."""
+    return {run[i : i + 3] for run in runs(text) if is_cjk(run) for i in range(len(run) - 2)}
+
+
+def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dict[str, int]:
     """Every token of ``doc`` with its best weight code."""
     best: dict[str, int] = {}
 
-    def add(found: Iterable[str], weight: int) -> None:
+    def add(found: Iterable[str], code: int) -> None:
         for token in found:
-            if best.get(token, -1) < weight:
-                best[token] = weight
+            if token not in best or WEIGHTS[best[token]] < WEIGHTS[code]:
+                best[token] = code
 
     high: list[str] = []
     low: list[str] = []
-    for weight, raw, spelled in doc.fields:
+    for code, raw, spelled in doc.fields:
         text = _normalise(raw)
         if not text:
             continue
-        add(_text_tokens(text), weight)
+        if code in _ACROSS:
+            across = lexicon.split_pairs(text)[1]
+            add(_text_tokens(text) - across, code)
+            add(across, _ACROSS[code])
+        else:
+            add(_text_tokens(text), code)
+        if code in _PHRASED:
+            add(shingles(text), code)
         if spelled:
             add(unigrams(text), NAME_CHAR)
             whole, parts = pinyin_tokens(text)
-            add(whole, KEYWORD)
+            add(whole, RESULT if code == RESULT else KEYWORD)
             add(parts, SYN_NAME)
-        (high if weight >= KEYWORD else low).append(text)
-    for texts, weight in ((high, SYN_NAME), (low, SYN_TEXT)):
+        (high if WEIGHTS[code] >= WEIGHTS[KEYWORD] else low).append(text)
+    for texts, code in ((high, SYN_NAME), (low, SYN_TEXT)):
         joined = " ".join(texts)
         for g in sorted(synonyms.found(joined, _text_tokens(joined))):
             for term in synonyms.groups[g]:
-                add(_text_tokens(term), weight)
-                if weight == SYN_NAME:
-                    add(pinyin_tokens(term)[0], weight)
-    exacts = [(KEYWORD, k) for w, k, _ in doc.fields if w == KEYWORD] + [(EXACT, doc.name)]
+                add(_text_tokens(term), code)
+                add(pinyin_tokens(term)[0], code)  # shebao reaches every item 社保 reaches
+                if code == SYN_NAME:
+                    add(shingles(term), code)
+    exacts = [(c, k) for c, k, _ in doc.fields if c in (KEYWORD, RESULT)] + [(EXACT, doc.name)]
     for code, raw in exacts:
-        compact = _normalise(raw).replace(" ", "")
-        if compact:
-            best[EXACT_PREFIX + compact] = max(code, best.get(EXACT_PREFIX + compact, -1))
+        compact = EXACT_PREFIX + _normalise(raw).replace(" ", "")
+        if len(compact) > 1 and (compact not in best or WEIGHTS[best[compact]] < WEIGHTS[code]):
+            best[compact] = code
     return best
 
 
@@ -209,13 +232,15 @@ def shard_key(token: str) -> str:
     """The exact-name token lives with the name's first token: no extra file to fetch."""
     if token.startswith(EXACT_PREFIX):
         return tokens(token[len(EXACT_PREFIX) :])[0]
+    if len(token) == 3 and is_cjk(token):
+        return token[:2]  # a shingle lives with its first pair: no extra file to fetch
     return token
 
 
 def _encode(postings: dict[int, int]) -> list[int]:
     out, previous = [], 0
     for doc in sorted(postings):
-        out.append((doc - previous) * 8 + postings[doc])
+        out.append((doc - previous) * CODES + postings[doc])
         previous = doc
     return out
 
@@ -237,10 +262,14 @@ def write_index(
     """
     docs, departments = documents(catalogue)
     synonyms = _Synonyms(groups)
+    lexicon = Lexicon(
+        [_normalise(t) for g in groups for t in g]
+        + [_normalise(raw) for d in docs for code, raw, _ in d.fields if code in _ACROSS]
+    )
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     chars: set[str] = set()
     for n, doc in enumerate(docs):
-        for token, weight in document_tokens(doc, synonyms).items():
+        for token, weight in document_tokens(doc, synonyms, lexicon).items():
             postings[token][n] = weight
             chars.update(token)
     encoded = {token: _encode(p) for token, p in postings.items()}
@@ -270,6 +299,8 @@ def write_index(
         "shards": shards,
         "chunk": CHUNK,
         "weights": list(WEIGHTS),
+        "codes": CODES,
+        "syllables": " ".join(s for s in sorted(sound_table()) if set(s) & set("aeiouv")),
         "exact": EXACT_PREFIX,
         "departments": [list(d) for d in departments],
         "item": item_url,
