@@ -39,7 +39,7 @@ from pathlib import Path
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience, Item
-from .chinese import pinyin_tokens, sound_table, t2s_table
+from .chinese import pinyin_tokens, sound_table, syllable_pairs, t2s_table, word_pinyin
 from .normalise import QUESTION_WORDS, bigrams, is_cjk, normalise, runs, tokens, unigrams
 from .words import Lexicon
 
@@ -187,15 +187,17 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
         if spelled:
             add(unigrams(text), NAME_CHAR)
             whole, parts = pinyin_tokens(text)
-            add(whole, RESULT if code == RESULT else KEYWORD)
             add(parts, SYN_NAME)
+            add(whole, RESULT if code == RESULT else KEYWORD)
+            add(word_pinyin(text, lexicon.pieces), NAME if code == NAME else KEYWORD)
         (high if WEIGHTS[code] >= WEIGHTS[KEYWORD] else low).append(text)
     for texts, code in ((high, SYN_NAME), (low, SYN_TEXT)):
         joined = " ".join(texts)
         for g in sorted(synonyms.found(joined, _text_tokens(joined))):
             for term in synonyms.groups[g]:
                 add(_text_tokens(term), code)
-                add(pinyin_tokens(term)[0], code)  # shebao reaches every item 社保 reaches
+                # shebao reaches every item that 社保 (or 社保卡) reaches
+                add(pinyin_tokens(term)[0] | syllable_pairs(term), code)
                 if code == SYN_NAME:
                     add(shingles(term), code)
     exacts = [(c, k) for c, k, _ in doc.fields if c in (KEYWORD, RESULT)] + [(EXACT, doc.name)]

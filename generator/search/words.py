@@ -6,7 +6,7 @@ There is still no segmenter on the query side (index and query must cut text ali
 words come from the catalogue itself, not from a dictionary: synonym terms, keywords, and
 the pieces of names, results and material names between punctuation and conjunctions
 (营业执照或者批准成立证件 gives 营业执照 and 批准成立证件), two to five characters long.  A
-four-character word whose halves are both words is two words (住房贷款: 住房, 贷款).
+four-character word with a half that is a word is two words (住房贷款: 住房, 贷款).
 
 A run is cut into the known words that cover most of it (fewest pieces on a tie); a pair
 is across a boundary only where a known word ends and another begins, so text the lexicon
@@ -24,6 +24,7 @@ from .normalise import is_cjk, runs
 
 SHORTEST, LONGEST = 2, 5
 ROUNDS = 2  # rounds of learning words from what known words leave over
+_JOIN_WORDS = frozenset(("或者", "以及"))
 _JOINS = re.compile("或者|以及|及|和|或|与|的")
 
 
@@ -37,10 +38,13 @@ class Lexicon:
             for run in runs(text):
                 if is_cjk(run):
                     found.update(p for p in _JOINS.split(run) if SHORTEST <= len(p) <= LONGEST)
+        found -= _JOIN_WORDS
         self.words = _without_compounds(found)
         chinese = [r for t in texts_seen for r in runs(t) if is_cjk(r)]
         for _ in range(ROUNDS):
-            self.words = _without_compounds(self.words | _recurring_rests(chinese, self))
+            self.words = _without_compounds(
+                self.words | _recurring_rests(chinese, self) - _JOIN_WORDS
+            )
         self.across = functools.lru_cache(maxsize=131_072)(self._across)
 
     def pieces(self, run: str) -> list[str]:
@@ -91,8 +95,11 @@ class Lexicon:
 
 
 def _without_compounds(words: set[str] | frozenset[str]) -> frozenset[str]:
-    halves = {w for w in words if len(w) == 4 and w[:2] in words and w[2:] in words}
-    return frozenset(set(words) - halves)
+    """A four-character word with a known half is two words (普通护照: 普通, 护照)."""
+    compounds = {w for w in words if len(w) == 4 and (w[:2] in words or w[2:] in words)}
+    return frozenset(
+        (set(words) - compounds) | {w[:2] for w in compounds} | {w[2:] for w in compounds}
+    )
 
 
 def _recurring_rests(chinese: list[str], lexicon: Lexicon) -> set[str]:
