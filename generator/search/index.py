@@ -12,7 +12,11 @@ Files, all JSON with sorted keys, written under ``out``:
     shard and chunk counts, weight table, departments, the item URL pattern, and the
     question words (one list for both sides of the analyser).
 ``p/<n>.json``
-    postings of the tokens whose hash falls in shard n: token -> [delta·8 + weight code].
+    postings of the tokens whose hash falls in shard n: token -> [delta·16 + weight code]
+    (``meta.codes`` is 16).  Tokens: character pairs, Latin runs, pinyin, three-character
+    shingles of names, keywords and results (the phrase bonus; kept in the shard of their
+    first pair, so a query fetches no more files), and ``^`` + an exact name, keyword or
+    result.
 ``r/<n>.json``
     result cards of documents n·CHUNK … n·CHUNK+CHUNK-1.
 ``attrs.json``
@@ -39,7 +43,7 @@ from pathlib import Path
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience, Item
-from .chinese import pinyin_tokens, sound_table, syllable_pairs, t2s_table, word_pinyin
+from .chinese import pinyin_tokens, sound_table, syllable_pairs, t2s_table
 from .normalise import QUESTION_WORDS, bigrams, is_cjk, normalise, runs, tokens, unigrams
 from .words import Lexicon
 
@@ -189,7 +193,7 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
             whole, parts = pinyin_tokens(text)
             add(parts, SYN_NAME)
             add(whole, RESULT if code == RESULT else KEYWORD)
-            add(word_pinyin(text, lexicon.pieces), NAME if code == NAME else KEYWORD)
+            add(lexicon.spelled_words(text), NAME if code == NAME else KEYWORD)
         (high if WEIGHTS[code] >= WEIGHTS[KEYWORD] else low).append(text)
     for texts, code in ((high, SYN_NAME), (low, SYN_TEXT)):
         joined = " ".join(texts)

@@ -7,14 +7,20 @@ compares the ranked items).  The model, as one would tell a clerk:
 
 - a query token (a character pair, a Latin word) an item matches adds its inverse document
   frequency (rare parts count, 申请 and 登记 hardly) times the weight of the field it was
-  found in (name 10, keyword 8, synonym of the name 5, materials 3, …);
-- an item's coverage is the IDF share of the query's tokens it matched; items with less
-  than half the best coverage are cut, so the count a person sees means something;
-- a query with a character pair the index lacks (结昏, a homophone typo) is also searched
-  by the pinyin of its pairs (jiehun), from ``py.json``;
-- an exact name comes first, then an exact keyword; ties go to the shorter name and to the
-  action that creates (首次, 设立) before a change, before an ending (``meta.ties``), never
-  to the id.
+  found in (name 10, result 9, keyword 8, synonym of the name 5, materials 3, …); a pair
+  that spans two words of a field (工资 in 施工资质, see words.py) weighs as a material;
+- a three-character piece of the query found in one field (the parts next to each other,
+  in the query's order) adds half of what a pair found there adds: the phrase bonus;
+- an item's coverage is the IDF share of the query's tokens it matched; items are ranked
+  by score times coverage, and items with less than half the best coverage are cut, so the
+  count a person sees means something;
+- a query pair the index lacks (结昏, a homophone typo) is also searched by its pinyin
+  (jiehun), from ``py.json``; concatenated pinyin is cut into syllables and searched by its
+  syllable pairs too (gongjijintiqu: gongji, jijin, …); letters that are neither pinyin
+  nor indexed are taken for initials and searched by their pieces of three and two (jszhz);
+- an exact name comes first, then an exact result, then an exact keyword; ties go to the
+  shorter name and to the action that creates (首次, 设立) before a change, before an
+  ending (``meta.ties``), never to the id.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from .chinese import word_pinyin
 from .normalise import is_cjk, runs
 
 SHORTEST, LONGEST = 2, 5
@@ -45,7 +46,10 @@ class Lexicon:
             self.words = _without_compounds(
                 self.words | _recurring_rests(chinese, self) - _JOIN_WORDS
             )
+        # materials and keywords repeat across thousands of items: analyse each text once
         self.across = functools.lru_cache(maxsize=131_072)(self._across)
+        self.split_pairs = functools.lru_cache(maxsize=131_072)(self._split_pairs)
+        self.spelled_words = functools.lru_cache(maxsize=131_072)(self._spelled_words)
 
     def pieces(self, run: str) -> list[str]:
         """``run`` cut into known words and single characters: most characters inside known
@@ -80,7 +84,10 @@ class Lexicon:
                 cuts.add(at - 1)
         return frozenset(cuts)
 
-    def split_pairs(self, text: str) -> tuple[set[str], set[str]]:
+    def _spelled_words(self, text: str) -> frozenset[str]:
+        return frozenset(word_pinyin(text, self.pieces))
+
+    def _split_pairs(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """(pairs inside words, pairs across a boundary) of a normalised text; a pair found
         both inside and across somewhere in the text counts as inside."""
         inside: set[str] = set()
@@ -91,7 +98,7 @@ class Lexicon:
             cuts = self.across(run)
             for i in range(len(run) - 1):
                 (across if i in cuts else inside).add(run[i : i + 2])
-        return inside, across - inside
+        return frozenset(inside), frozenset(across - inside)
 
 
 def _without_compounds(words: set[str] | frozenset[str]) -> frozenset[str]:
