@@ -56,7 +56,14 @@ BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT, RESULT = range(
 CODES = 16
 CODE = NAME
 # A pair spanning two words of a field (words.py) weighs as the field below it does.
-_ACROSS = {NAME: TEXT, KEYWORD: TEXT, RESULT: TEXT, TEXT: BODY}
+_ACROSS = {
+    NAME: TEXT,
+    KEYWORD: TEXT,
+    RESULT: TEXT,
+    TEXT: SYN_TEXT,
+    SYN_NAME: SYN_TEXT,
+    SYN_TEXT: BODY,
+}
 # Three-character shingles of these fields give the phrase bonus: query parts found in one
 # field, next to each other and in the query's order.
 _PHRASED = (NAME, KEYWORD, RESULT)
@@ -199,7 +206,9 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
         joined = " ".join(texts)
         for g in sorted(synonyms.found(joined, _text_tokens(joined))):
             for term in synonyms.groups[g]:
-                add(_text_tokens(term), code)
+                across = lexicon.split_pairs(term)[1]  # 卖房 in 买卖房屋 is not about selling
+                add(_text_tokens(term) - across, code)
+                add(across, _ACROSS[code])
                 # shebao reaches every item that 社保 (or 社保卡) reaches
                 add(pinyin_tokens(term)[0] | syllable_pairs(term), code)
                 if code == SYN_NAME:

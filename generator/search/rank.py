@@ -11,7 +11,8 @@ compares the ranked items).  The model, as one would tell a clerk:
   that spans two words of a field (工资 in 施工资质, see words.py) weighs as a material;
 - a three-character piece of the query found in one field (the parts next to each other,
   in the query's order) adds half of what a pair found there adds: the phrase bonus;
-- an item's coverage is the IDF share of the query's tokens it matched; items are ranked
+- an item's coverage is the IDF share of the query's tokens it matched (not counting a
+  match in the department, conditions or FAQ, or inside a synonym across words); items are ranked
   by score times coverage, and items with less than half the best coverage are cut, so the
   count a person sees means something;
 - a query pair the index lacks (结昏, a homophone typo) is also searched by its pinyin
@@ -36,6 +37,7 @@ from typing import Any
 from .index import fnv1a, shard_key
 from .normalise import MAX_TOKENS, capped, is_cjk, normalise, runs, tokens
 
+STRONG = 2  # a match weighing less (department, conditions, FAQ) does not cover
 PHRASE = 2  # a shingle found adds half of what a pair found in that field adds
 LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
 
@@ -119,7 +121,7 @@ class IndexFolder:
             w = idf(count, len(postings))
             for doc, code in self._walk(postings):
                 hit = found.setdefault(doc, _Hit(doc))
-                hit.cover += w
+                hit.cover += w if weights[code] >= STRONG else 0
                 hit.score += w * weights[code]
         for phrase in shingles_of(norm)[:MAX_TOKENS]:
             postings = self.get(self.shard_of(phrase)).get(phrase)

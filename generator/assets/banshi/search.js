@@ -18,6 +18,7 @@
   var MAX_QUERY = 64; /* characters searched, as normalise.py's MAX_QUERY */
   var MAX_TOKENS = 32; /* query tokens looked up, as normalise.py's MAX_TOKENS */
   var PHRASE = 2; /* a shingle found adds 1/PHRASE of a pair (rank.py's PHRASE) */
+  var STRONG = 2; /* a match weighing less (department, conditions, FAQ) does not cover */
   var LONGEST_SYLLABLE = 6; /* zhuang */
 
   /* The first MAX_QUERY characters (code points) of a query: a pasted page costs nothing. */
@@ -253,8 +254,8 @@
 
   /* Ranked document numbers.  A matched token adds its IDF (rare parts count, 申请 and 登记
      hardly) times its field weight; coverage is the IDF share of the query's tokens an item
-     matched.  A query shingle found in a field adds half of what a pair there adds (the
-     parts were found together, in order).  Order: an exact name, result or keyword (by its
+     matched in a field weighing STRONG or more.  A query shingle found in a field adds half
+     of what a pair there adds (the parts were found together, in order).  Order: an exact name, result or keyword (by its
      weight), then score times coverage; ties go to the shorter name and the creating action
      (首次, 设立) before the others (meta.ties), never to the id.
      Items with less than half the best coverage are cut: the count shown means something. */
@@ -336,7 +337,7 @@
         var w = idf(count, list.length);
         walk(list, function (doc, code) {
           var hit = hitOf(doc);
-          hit.cover += w;
+          hit.cover += weights[code] >= STRONG ? w : 0;
           hit.score += w * weights[code];
         });
       });
