@@ -15,9 +15,12 @@ import yaml
 from generator.catalogue.loaded import load_catalogue
 from generator.search.chinese import word_pinyin
 from generator.search.index import (
+    ACROSS_HIGH,
+    COVERS,
     KEYWORD,
     NAME,
     TEXT,
+    WEIGHTS,
     Document,
     _Synonyms,
     document_tokens,
@@ -51,7 +54,8 @@ def test_a_pair_across_two_words_of_a_name_weighs_as_a_material() -> None:
     )
     best = document_tokens(doc, _Synonyms([]), LEXICON)
     assert best["施工"] == NAME and best["资质"] == NAME
-    assert best["工资"] == TEXT
+    assert best["工资"] == ACROSS_HIGH
+    assert WEIGHTS[ACROSS_HIGH] == WEIGHTS[TEXT] and not COVERS[ACROSS_HIGH]
 
 
 def test_initials_of_the_names_own_words_weigh_more_than_initials_cut_across() -> None:

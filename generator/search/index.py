@@ -51,18 +51,21 @@ from .words import Lexicon
 # delta·CODES + code.  The result (办理结果: 营业执照) is what a person comes for, so it
 # weighs just under the name and above a keyword, which windows also use for what an item
 # asks for (营业执照 as a keyword of 劳务派遣经营许可).
-WEIGHTS = (1, 2, 3, 4, 5, 8, 10, 100, 9)
+WEIGHTS = (1, 2, 3, 4, 5, 8, 10, 100, 9, 3, 2, 1)
 BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT, RESULT = range(9)
+# A pair spanning two words of a field (工资 in 施工资质, words.py) weighs as the field below
+# and is no evidence that the item is about the query: it does not count toward coverage.
+ACROSS_HIGH, ACROSS_TEXT, ACROSS_SYN = range(9, 12)
+COVERS = (0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0)  # the department, conditions, FAQ do not either
 CODES = 16
 CODE = NAME
-# A pair spanning two words of a field (words.py) weighs as the field below it does.
 _ACROSS = {
-    NAME: TEXT,
-    KEYWORD: TEXT,
-    RESULT: TEXT,
-    TEXT: SYN_TEXT,
-    SYN_NAME: SYN_TEXT,
-    SYN_TEXT: BODY,
+    NAME: ACROSS_HIGH,
+    KEYWORD: ACROSS_HIGH,
+    RESULT: ACROSS_HIGH,
+    TEXT: ACROSS_TEXT,
+    SYN_NAME: ACROSS_TEXT,
+    SYN_TEXT: ACROSS_SYN,
 }
 # Three-character shingles of these fields give the phrase bonus: query parts found in one
 # field, next to each other and in the query's order.
@@ -166,6 +169,11 @@ def _normalise(raw: str) -> str:
     return normalise(raw)
 
 
+def _rank(code: int) -> tuple[int, int]:
+    """Which of two codes a token keeps: the heavier, and on a tie the one that covers."""
+    return WEIGHTS[code], COVERS[code]
+
+
 def shingles(text: str) -> set[str]:
     """Three-character pieces of the Chinese runs of a normalised text: a query whose
     consecutive pairs meet one of them found that phrase in this field, in its order."""
@@ -178,8 +186,15 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
 
     def add(found: Iterable[str], code: int) -> None:
         for token in found:
-            if token not in best or WEIGHTS[best[token]] < WEIGHTS[code]:
+            if token not in best or _rank(best[token]) < _rank(code):
                 best[token] = code
+
+    def add_split(found: Iterable[str], code: int, across: frozenset[str]) -> None:
+        """Pairs, and shingles that hold one, spanning two words go in at the lower code."""
+        found = set(found)
+        crossing = {t for t in found if t in across or t[:2] in across or t[1:] in across}
+        add(found - crossing, code)
+        add(crossing, _ACROSS[code])
 
     high: list[str] = []
     low: list[str] = []
@@ -187,14 +202,13 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
         text = _normalise(raw)
         if not text:
             continue
+        across = lexicon.split_pairs(text)[1] if code in _ACROSS else frozenset()
         if code in _ACROSS:
-            across = lexicon.split_pairs(text)[1]
-            add(_text_tokens(text) - across, code)
-            add(across, _ACROSS[code])
+            add_split(_text_tokens(text), code, across)
         else:
             add(_text_tokens(text), code)
         if code in _PHRASED:
-            add(shingles(text), code)
+            add_split(shingles(text), code, across)
         if spelled:
             add(unigrams(text), NAME_CHAR)
             whole, parts = pinyin_tokens(text)
@@ -207,12 +221,11 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
         for g in sorted(synonyms.found(joined, _text_tokens(joined))):
             for term in synonyms.groups[g]:
                 across = lexicon.split_pairs(term)[1]  # 卖房 in 买卖房屋 is not about selling
-                add(_text_tokens(term) - across, code)
-                add(across, _ACROSS[code])
+                add_split(_text_tokens(term), code, across)
                 # shebao reaches every item that 社保 (or 社保卡) reaches
                 add(pinyin_tokens(term)[0] | syllable_pairs(term), code)
                 if code == SYN_NAME:
-                    add(shingles(term), code)
+                    add_split(shingles(term), code, across)
     exacts = [(c, k) for c, k, _ in doc.fields if c in (KEYWORD, RESULT)] + [(EXACT, doc.name)]
     for code, raw in exacts:
         compact = EXACT_PREFIX + _normalise(raw).replace(" ", "")
@@ -315,6 +328,7 @@ def write_index(
         "chunk": CHUNK,
         "weights": list(WEIGHTS),
         "codes": CODES,
+        "cover": list(COVERS),
         "syllables": " ".join(s for s in sorted(sound_table()) if set(s) & set("aeiouv")),
         "exact": EXACT_PREFIX,
         "departments": [list(d) for d in departments],

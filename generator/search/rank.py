@@ -11,10 +11,11 @@ compares the ranked items).  The model, as one would tell a clerk:
   that spans two words of a field (工资 in 施工资质, see words.py) weighs as a material;
 - a three-character piece of the query found in one field (the parts next to each other,
   in the query's order) adds half of what a pair found there adds: the phrase bonus;
-- an item's coverage is the IDF share of the query's tokens it matched (not counting a
-  match in the department, conditions or FAQ, or inside a synonym across words); items are ranked
-  by score times coverage, and items with less than half the best coverage are cut, so the
-  count a person sees means something;
+- an item's coverage is the IDF share of the query's tokens it matched inside words (not
+  in the department, conditions or FAQ, nor a pair across two words); items are ranked by
+  score times coverage.  Items that matched (anywhere but the department, conditions and
+  FAQ) less than half of what the best one matched are cut, so the count a person sees
+  means something;
 - a query pair the index lacks (结昏, a homophone typo) is also searched by its pinyin
   (jiehun), from ``py.json``; concatenated pinyin is cut into syllables and searched by its
   syllable pairs too (gongjijintiqu: gongji, jijin, …); letters that are neither pinyin
@@ -37,7 +38,7 @@ from typing import Any
 from .index import fnv1a, shard_key
 from .normalise import MAX_TOKENS, capped, is_cjk, normalise, runs, tokens
 
-STRONG = 2  # a match weighing less (department, conditions, FAQ) does not cover
+REACH = 2  # a match weighing less (department, conditions, FAQ) does not keep an item listed
 PHRASE = 2  # a shingle found adds half of what a pair found in that field adds
 LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
 
@@ -62,6 +63,7 @@ def idf(count: int, df: int) -> int:
 class _Hit:
     doc: int
     cover: int = 0
+    reach: int = 0
     score: int = 0
     exact: int = 0
 
@@ -105,6 +107,7 @@ class IndexFolder:
         del toks[MAX_TOKENS:]
         compact = norm.replace(" ", "")
         weights = self.meta["weights"]
+        covers = self.meta["cover"]
         count = self.meta["count"]
         unknown = [t for t in toks if len(t) == 2 and is_cjk(t) and not self._posted(t)]
         if unknown:
@@ -121,7 +124,8 @@ class IndexFolder:
             w = idf(count, len(postings))
             for doc, code in self._walk(postings):
                 hit = found.setdefault(doc, _Hit(doc))
-                hit.cover += w if weights[code] >= STRONG else 0
+                hit.cover += w * covers[code]
+                hit.reach += w if weights[code] >= REACH else 0
                 hit.score += w * weights[code]
         for phrase in shingles_of(norm)[:MAX_TOKENS]:
             postings = self.get(self.shard_of(phrase)).get(phrase)
@@ -136,9 +140,9 @@ class IndexFolder:
             if doc in found:
                 hit = found[doc]
                 hit.exact = max(hit.exact, weights[code])
-        best = max((h.cover for h in found.values()), default=0)
+        best = max((h.reach for h in found.values()), default=0)
         ties: str = self.meta["ties"]
-        kept = [h for h in found.values() if h.exact or h.cover * 2 >= best]
+        kept = [h for h in found.values() if h.exact or h.reach * 2 >= best]
         kept.sort(key=lambda h: (-h.exact, -h.score * h.cover, ord(ties[h.doc]), h.doc))
         return norm, [h.doc for h in kept]
 

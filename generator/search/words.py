@@ -5,8 +5,9 @@ There is still no segmenter on the query side (index and query must cut text ali
 :mod:`normalise`): every pair stays indexed, and only its weight in this item changes.  The
 words come from the catalogue itself, not from a dictionary: synonym terms, keywords, and
 the pieces of names, results and material names between punctuation and conjunctions
-(营业执照或者批准成立证件 gives 营业执照 and 批准成立证件), two to five characters long.  A
-four-character word with a half that is a word is two words (住房贷款: 住房, 贷款).
+(营业执照或者批准成立证件 gives 营业执照 and 批准成立证件), two to five characters long, and
+what known words leave over in a run when it is left over twice.  A word made of two known
+words is two words (住房贷款: 住房, 贷款).
 
 A run is cut into the known words that cover most of it (fewest pieces on a tie); a pair
 is across a boundary only where a known word ends and another begins, so text the lexicon
@@ -102,11 +103,17 @@ class Lexicon:
 
 
 def _without_compounds(words: set[str] | frozenset[str]) -> frozenset[str]:
-    """A four-character word with a known half is two words (普通护照: 普通, 护照)."""
-    compounds = {w for w in words if len(w) == 4 and (w[:2] in words or w[2:] in words)}
-    return frozenset(
-        (set(words) - compounds) | {w[:2] for w in compounds} | {w[2:] for w in compounds}
-    )
+    """A word made of two known words is those two (结婚证补办: 结婚证, 补办), and a
+    four-character word with one known half is two words (普通护照: 普通, 护照)."""
+    out = set(words)
+    for w in words:
+        cuts = [c for c in range(SHORTEST, len(w) - 1) if w[:c] in words and w[c:] in words]
+        if cuts:
+            out.discard(w)
+        elif len(w) == 4 and (w[:2] in words or w[2:] in words):
+            out.discard(w)
+            out.update((w[:2], w[2:]))
+    return frozenset(out)
 
 
 def _recurring_rests(chinese: list[str], lexicon: Lexicon) -> set[str]:

@@ -17,8 +17,8 @@
   var DEBOUNCE_MS = 60;
   var MAX_QUERY = 64; /* characters searched, as normalise.py's MAX_QUERY */
   var MAX_TOKENS = 32; /* query tokens looked up, as normalise.py's MAX_TOKENS */
+  var REACH = 2; /* a match weighing less (department, conditions, FAQ) keeps no item listed */
   var PHRASE = 2; /* a shingle found adds 1/PHRASE of a pair (rank.py's PHRASE) */
-  var STRONG = 2; /* a match weighing less (department, conditions, FAQ) does not cover */
   var LONGEST_SYLLABLE = 6; /* zhuang */
 
   /* The first MAX_QUERY characters (code points) of a query: a pasted page costs nothing. */
@@ -254,11 +254,13 @@
 
   /* Ranked document numbers.  A matched token adds its IDF (rare parts count, 申请 and 登记
      hardly) times its field weight; coverage is the IDF share of the query's tokens an item
-     matched in a field weighing STRONG or more.  A query shingle found in a field adds half
+     matched where meta.cover says it counts (not in the department, conditions or FAQ, nor a
+     pair across two words).  A query shingle found in a field adds half
      of what a pair there adds (the parts were found together, in order).  Order: an exact name, result or keyword (by its
      weight), then score times coverage; ties go to the shorter name and the creating action
      (首次, 设立) before the others (meta.ties), never to the id.
-     Items with less than half the best coverage are cut: the count shown means something. */
+     Items that matched (anywhere but the department, conditions and FAQ) less than half of
+     what the best one matched are cut: the count shown means something. */
   Index.prototype.search = function (query) {
     var self = this;
     var norm = normalise(capped(query), this.question, this.t2s);
@@ -314,6 +316,7 @@
       var weights = self.meta.weights;
       var count = self.meta.count;
       var codes = self.meta.codes;
+      var covers = self.meta.cover;
       function walk(list, each) {
         var doc = 0;
         for (var i = 0; i < list.length; i++) {
@@ -324,7 +327,7 @@
       function hitOf(doc) {
         var hit = found.get(doc);
         if (!hit) {
-          hit = { doc: doc, cover: 0, score: 0, exact: 0 };
+          hit = { doc: doc, cover: 0, reach: 0, score: 0, exact: 0 };
           found.set(doc, hit);
         }
         return hit;
@@ -337,7 +340,8 @@
         var w = idf(count, list.length);
         walk(list, function (doc, code) {
           var hit = hitOf(doc);
-          hit.cover += weights[code] >= STRONG ? w : 0;
+          hit.cover += w * covers[code];
+          hit.reach += weights[code] >= REACH ? w : 0;
           hit.score += w * weights[code];
         });
       });
@@ -364,10 +368,10 @@
         });
       }
       var best = 0;
-      found.forEach(function (hit) { best = Math.max(best, hit.cover); });
+      found.forEach(function (hit) { best = Math.max(best, hit.reach); });
       var ties = self.meta.ties;
       var docs = Array.from(found.values()).filter(function (hit) {
-        return hit.exact || hit.cover * 2 >= best;
+        return hit.exact || hit.reach * 2 >= best;
       }).sort(function (a, b) {
         return b.exact - a.exact || b.score * b.cover - a.score * a.cover ||
           ties.charCodeAt(a.doc) - ties.charCodeAt(b.doc) || a.doc - b.doc;
