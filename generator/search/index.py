@@ -58,6 +58,8 @@ BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT, RESULT = range(
 ACROSS_HIGH, ACROSS_TEXT, ACROSS_SYN = range(9, 12)
 COVERS = (0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0)  # the department, conditions, FAQ do not either
 CODES = 16
+# Which of two codes a token keeps: the heavier, and on a tie the one that covers.
+_RANKS = tuple(zip(WEIGHTS, COVERS, strict=True))
 CODE = NAME
 _ACROSS = {
     NAME: ACROSS_HIGH,
@@ -169,11 +171,6 @@ def _normalise(raw: str) -> str:
     return normalise(raw)
 
 
-def _rank(code: int) -> tuple[int, int]:
-    """Which of two codes a token keeps: the heavier, and on a tie the one that covers."""
-    return WEIGHTS[code], COVERS[code]
-
-
 def shingles(text: str) -> set[str]:
     """Three-character pieces of the Chinese runs of a normalised text: a query whose
     consecutive pairs meet one of them found that phrase in this field, in its order."""
@@ -186,7 +183,7 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
 
     def add(found: Iterable[str], code: int) -> None:
         for token in found:
-            if token not in best or _rank(best[token]) < _rank(code):
+            if token not in best or _RANKS[best[token]] < _RANKS[code]:
                 best[token] = code
 
     def add_split(found: Iterable[str], code: int, across: frozenset[str]) -> None:
