@@ -41,6 +41,7 @@ FAMILIES = (
     "synonyms",
     "situations",
     "answersets",
+    "bundles",
 )
 
 
