@@ -18,6 +18,11 @@ class Bundle(Model):
     """``bundle:`` under a chain: the chain is also a 一件事 with its own page and sheet."""
 
     lead: Id = Field(description="牵头部门:departments.yaml 中的部门 id,其窗口一窗受理整件事")
+    window: Text | None = Field(
+        None,
+        description="一窗受理的窗口:牵头部门在 departments.yaml 中的窗口名称;"
+        "不填时列出牵头部门的全部窗口",
+    )
     note: Text | None = Field(
         None, description="给群众的说明,如 一窗受理、一次提交,前序事项办结后后续事项自动流转"
     )

@@ -18,6 +18,7 @@ list, which is worse than listing one twice.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -129,7 +130,8 @@ def merged_materials(catalogue: Catalogue, chain: Chain) -> tuple[MergedMaterial
     made: dict[str, tuple[int, LoadedItem]] = {}
     for stage_number, loaded in enumerate(bundle_items(catalogue, chain)):
         for x in loaded:
-            made.setdefault(material_key(x.item.result.name), (stage_number, x))
+            for key in _result_keys(x.item.result.name):
+                made.setdefault(key, (stage_number, x))
             for number, material in enumerate(x.item.materials, start=1):
                 key = material_key(material.name)
                 names.setdefault(key, material.name)
@@ -141,6 +143,15 @@ def merged_materials(catalogue: Catalogue, chain: Chain) -> tuple[MergedMaterial
         MergedMaterial(name, tuple(uses[key]), _maker(made.get(key), first_stage[key]))
         for key, name in names.items()
     )
+
+
+def _result_keys(name: str) -> set[str]:
+    """A result stands for a material of its own name, and of its name without a trailing
+    qualifier: 营业执照(个体工商户) is the 营业执照 a later item asks for (never the
+    other way round: a material 营业执照(副本) is not met by any 营业执照 result)."""
+    key = material_key(name)
+    base = re.sub(r"\([^()]*\)$", "", key)
+    return {key, base} if base else {key}
 
 
 def _maker(made: tuple[int, LoadedItem] | None, asked_in: int) -> LoadedItem | None:

@@ -168,3 +168,34 @@ def one_unit_per_stage(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diag
                     "有的按自然日,无法确定哪一项最长,总时限只能给出上限;"
                     "请核实能否统一按工作日承诺,或把这些事项分到不同阶段。",
                 )
+
+
+@rule("bundle-window", Severity.ERROR, scope="catalogue")
+def window_known(catalogue: Catalogue, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A bundle's ``window`` is one of the lead department's windows in
+    ``departments.yaml``: the page and the sheet send every applicant there.
+
+    Passing:
+        bundle:
+          lead: scjgj
+          window: 市场监管综合窗口
+
+    Failing:
+        bundle:
+          lead: scjgj
+          window: 综合窗口   # 市场监管局没有这个窗口
+    """
+    for source, c, chain in _bundles(catalogue):
+        bundle = chain.bundle
+        lead = catalogue.departments.get(bundle.lead) if bundle else None
+        if bundle is None or lead is None or bundle.window is None:
+            continue
+        names = [w.name for w in lead.windows]
+        if bundle.window not in names:
+            yield emit(
+                source,
+                "bundle-window",
+                ("chains", c, "bundle", "window"),
+                f"一件事“{chain.name}”的受理窗口“{bundle.window}”不是牵头部门“{lead.name}”的窗口;"
+                f"请填写 departments.yaml 中该部门的窗口名称之一:{'、'.join(names)}。",
+            )
