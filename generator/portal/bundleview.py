@@ -24,7 +24,7 @@ def span_text(span: Span) -> str:
     parts = [
         f"{n} 个{unit}" for n, unit in ((span.working, "工作日"), (span.calendar, "自然日")) if n
     ]
-    return "另加".join(parts) or "当场办结"
+    return ",另加 ".join(parts) or "当场办结"
 
 
 @dataclass(frozen=True)
