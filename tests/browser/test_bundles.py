@@ -29,6 +29,7 @@ LEADS = {
     "business-startup": "示例市市场监督管理局",
     "construction-project": "示例市住房和城乡建设局",
     "restaurant-opening": "示例市市场监督管理局",
+    "newborn": "示例市公安局",
 }
 
 
@@ -48,7 +49,7 @@ def test_the_bundle_sheet_works_on_paper(
     assert watch.offsite == [] and watch.errors() == []
 
     text = paper.text()
-    items, total, count, _ = EXPECTED[bundle_id]
+    _, total, count, _ = EXPECTED[bundle_id]
     assert squash(f"「{chain.name}」一件事") in text
     assert squash(f"牵头部门{LEADS[bundle_id]}") in text
     assert squash(f"承诺时限合计:{total}") in paper.text(layout=True)
