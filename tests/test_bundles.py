@@ -137,6 +137,7 @@ def test_bundle_page_matches_the_hand_worked_figures(site: Path, bundle_id: str)
     assert len(materials) == count
     assert {name: users for name, users, _ in materials if len(users) > 1} == shared
     assert {name: made for name, _, made in materials if made} == OBTAINED[bundle_id]
+    assert f"{len(OBTAINED[bundle_id])} 份在办理过程中取得,无需事先准备" in page
     names = [material_key(name) for name, _, _ in materials]
     assert len(set(names)) == len(names)
 

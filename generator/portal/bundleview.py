@@ -80,6 +80,8 @@ class BundleView:
     materials: tuple[MaterialRow, ...]
     shared: int
     """How many materials more than one item asks for (listed once)."""
+    obtained: int
+    """How many are results of an earlier item of the road (not prepared beforehand)."""
     qr: Markup
 
 
@@ -182,5 +184,6 @@ def bundle_view(catalogue: Catalogue, chain: Chain) -> BundleView:
         specials=_specials(time),
         materials=materials,
         shared=sum(len(r.uses) > 1 for r in materials),
+        obtained=sum(r.produced_by is not None for r in materials),
         qr=Markup(qr.qr_svg(public_url)),
     )
