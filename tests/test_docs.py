@@ -49,6 +49,7 @@ def test_every_rule_has_examples_and_kebab_code() -> None:
                 "phone",
                 "text",
                 "syn",
+                "bundle",
                 "sit",
             }
 

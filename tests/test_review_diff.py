@@ -189,6 +189,20 @@ def test_chain_and_centre_changes(repo: Path, capsys: pytest.CaptureFixture[str]
     assert code == 1
 
 
+def test_a_bundle_change_is_shown(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    chains = yaml.safe_load((repo / "catalogue/chains.yaml").read_text(encoding="utf-8"))
+    chains["chains"][0]["bundle"] = {"lead": "scjg"}
+    (repo / "catalogue/chains.yaml").write_text(
+        yaml.safe_dump(chains, allow_unicode=True), encoding="utf-8"
+    )
+    code, out, _ = _run(capsys, "HEAD", "--format", "json")
+    (change,) = json.loads(out)["changes"]
+    assert (change["check"], change["field"]) == ("chain-changed", "一件事")
+    assert change["old"] == "(不是一件事)"
+    assert change["new"].startswith("牵头部门 ")
+    assert code == 0  # information for reviewers, no sign-off
+
+
 def test_two_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(ROOT / "tests/fixtures/portal", old)

@@ -107,6 +107,10 @@ class Catalogue:
     def hours(self, loaded: LoadedItem) -> str | None:
         return loaded.item.hours or (self.centre.hours if self.centre else None)
 
+    def chains_of(self, item_id: str) -> list[Chain]:
+        """The chains (and so the bundles) an item is a stage of, in file order."""
+        return [c for c in self.chains.values() if any(item_id in s.items for s in c.stages)]
+
     def chain_totals(self, chain: Chain) -> tuple[dict[DayUnit, int], dict[DayUnit, int]]:
         """(days if every item ran in series, days with each stage run in parallel), each
         unit summed on its own: 工作日 and 自然日 are never added together."""

@@ -19,6 +19,7 @@ from .base import ID_PATTERN as ID_PATTERN  # re-exported: the models' public na
 from .base import Bool, Day, Id, Int, Path, Phone, Str, Text
 from .base import MissingField as MissingField
 from .base import Model as Model
+from .bundles import Bundle
 from .holidays import CalendarYear
 from .situations import AlternativeGroup, AnswerRef, Question
 
@@ -229,6 +230,7 @@ class Chain(Model):
     name: Text = Field(description="审批链名称,如 企业开办")
     description: Text = Field(description="说明")
     stages: list[ChainStage] = Field(description="依次办理的阶段;同一阶段内的事项并联办理")
+    bundle: Bundle | None = Field(None, description="一件事:填写后本审批链另有一件事页面和告知单")
 
 
 class ChainsFile(Model):

@@ -42,6 +42,7 @@ FAMILIES = (
     "synonyms",
     "situations",
     "answersets",
+    "bundles",
 )
 
 

@@ -29,6 +29,7 @@ FAMILY_TITLES = {
     "synonyms": "搜索同义词(syn-)",
     "situations": "情形引导:问题与引用(sit-)",
     "answersets": "情形引导:逐一核对回答组合(sit-)",
+    "bundles": "一件事(bundle-)",
 }
 
 HEADER = """# 检查规则

@@ -19,7 +19,7 @@ from ..catalogue.revision import SheetVersion, content_versions
 from ..opendata import records
 from ..opendata.stats import statistics
 from ..review.history import History
-from . import changes, datafiles, lawpages, progress, statspage, views
+from . import bundleview, changes, datafiles, lawpages, progress, statspage, views
 from .urls import (
     CHAINS,
     CHANGES,
@@ -208,6 +208,7 @@ def plan_site(
     summaries = [views.item_summary(catalogue, loaded) for loaded in catalogue.items.values()]
     departments = [views.department_view(catalogue, d) for d in catalogue.departments.values()]
     chains = [views.chain_view(catalogue, c) for c in catalogue.chains.values()]
+    bundles = [bundleview.bundle_view(catalogue, c) for c in catalogue.chains.values() if c.bundle]
     themes = [
         views.ThemeLink(title, theme_url(slug), sum(audience in s.audience for s in summaries))
         for slug, (title, audience) in THEMES.items()
@@ -223,6 +224,7 @@ def plan_site(
         "home.html",
         centre.name,
         departments=departments,
+        bundles=bundles,
         chains=chains,
         themes=themes,
         counts=counts,
@@ -234,6 +236,14 @@ def plan_site(
     add(CHAINS, "chains.html", "审批链(一条龙办理)", chains=chains)
     for chain in chains:
         add(chain.url, "chain.html", chain.name, chain=chain)
+    for bundle in bundles:
+        add(bundle.url, "bundle.html", f"{bundle.name}(一件事)", bundle=bundle)
+        add(
+            bundle.notice_url,
+            "bundle_notice.html",
+            f"一次性告知单:{bundle.name}一件事",
+            bundle=bundle,
+        )
     for slug, (title, audience) in THEMES.items():
         add(
             theme_url(slug),

@@ -173,6 +173,8 @@ class ItemView:
     hours: str
     phones: tuple[Phone, ...]
     chains: tuple[Link, ...]
+    bundles: tuple[Link, ...]
+    """The 一件事 the item is part of (本事项属于「…」一件事)."""
     flowchart: Markup
     flow_text: tuple[str, ...]
     jsonld: Markup
@@ -340,11 +342,8 @@ def item_view(
         if isinstance(item.fees, str)
         else tuple((fee, law_ref(catalogue, fee.basis)) for fee in item.fees)
     )
-    chains = tuple(
-        Link(c.name, urls.chain_url(c.id))
-        for c in catalogue.chains.values()
-        if any(loaded.id in stage.items for stage in c.stages)
-    )
+    member_of = catalogue.chains_of(loaded.id)
+    bundles = tuple(Link(c.name, urls.bundle_url(c.id)) for c in member_of if c.bundle)
     department_link = _department_link(catalogue, loaded.department_id)
     place = catalogue.place(loaded) or centre.address
     drawn = drawn or drawings(catalogue, loaded, url)
@@ -374,7 +373,8 @@ def item_view(
         place=place,
         hours=catalogue.hours(loaded) or centre.hours,
         phones=phones,
-        chains=chains,
+        chains=tuple(Link(c.name, urls.chain_url(c.id)) for c in member_of),
+        bundles=bundles,
         flowchart=drawn.flowchart,
         flow_text=tuple(describe_flow(item)),
         jsonld=Markup(

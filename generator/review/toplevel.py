@@ -302,6 +302,25 @@ def _chains(base: Side, head: Side, known: Context, result: Diff) -> None:
                         line_of(source, (*prefix, key)),
                     )
                 )
+        if before.bundle != after.bundle:
+            old, new = _bundle(before, known), _bundle(after, known)
+            if old == new:  # only the note changed: show the note
+                old = show(before.bundle.note if before.bundle else None)
+                new = show(after.bundle.note if after.bundle else None)
+            result.changes.append(
+                Change(
+                    "chain-changed",
+                    "chain",
+                    ident,
+                    after.name,
+                    "一件事",
+                    old,
+                    new,
+                    f"审批链 {after.name}:一件事 {old} → {new}",
+                    file,
+                    line_of(source, (*prefix, "bundle" if after.bundle else "name")),
+                )
+            )
         if before.stages != after.stages:
             old = _stages(before, known)
             new = _stages(after, known)
@@ -319,6 +338,14 @@ def _chains(base: Side, head: Side, known: Context, result: Diff) -> None:
                     line_of(source, (*prefix, "stages")),
                 )
             )
+
+
+def _bundle(chain: Chain, known: Context) -> str:
+    """What the public sees of a bundle: its lead department and window (or none)."""
+    if chain.bundle is None:
+        return "(不是一件事)"
+    lead = known.departments.get(chain.bundle.lead, chain.bundle.lead)
+    return f"牵头部门 {lead}" + (f"、{chain.bundle.window}" if chain.bundle.window else "")
 
 
 def _stages(chain: Chain, known: Context) -> str:
