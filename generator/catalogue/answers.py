@@ -146,3 +146,15 @@ def grouped(materials: Sequence[Material]) -> list[list[Material]]:
 def tailored(item: Item, answer_set: AnswerSet) -> list[list[Material]]:
     """The materials to bring under ``answer_set``, alternatives grouped."""
     return grouped(select(item.materials, answer_set))
+
+
+def is_exempt(group: Sequence[Material]) -> bool:
+    """Whether the window fetches this entry itself (免提交): a material declared
+    ``exempt``, or an alternative group one of whose members is (the window fetches that
+    one, so the applicant need bring none of the others)."""
+    return any(m.exempt is not None for m in group)
+
+
+def to_bring(groups: Sequence[list[Material]]) -> list[list[Material]]:
+    """The entries of a tailored list the applicant brings: all but the 免提交 ones."""
+    return [g for g in groups if not is_exempt(g)]

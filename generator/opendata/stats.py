@@ -30,6 +30,8 @@ class Figures:
     promised_days: int
     free: int
     materials: int
+    exempt: int
+    """Materials the window fetches itself (免提交, 减证便民)."""
     one_visit: int
     online: int
 
@@ -66,6 +68,11 @@ class Figures:
         return _ratio(self.materials, self.items)
 
     @property
+    def exempt_share(self) -> Fraction | None:
+        """免提交 materials as a share of all the materials listed."""
+        return _ratio(self.exempt, self.materials)
+
+    @property
     def one_visit_share(self) -> Fraction | None:
         return _ratio(self.one_visit, self.items)
 
@@ -99,6 +106,7 @@ def figures(name: str, items: Iterable[LoadedItem]) -> Figures:
         promised_days=sum(i.time_limit.promised.days for i in loaded),
         free=sum(is_free(i) for i in loaded),
         materials=sum(len(i.materials) for i in loaded),
+        exempt=sum(m.exempt is not None for i in loaded for m in i.materials),
         one_visit=sum(i.visits <= 1 for i in loaded),
         online=sum(i.online is not None for i in loaded),
     )

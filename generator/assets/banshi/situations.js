@@ -308,6 +308,12 @@
     function tailored(moveFocus) {
       current = null;
       var count = filter(result.querySelector("[data-bs-sit-list]"), data, answers);
+      /* 免提交 materials of these answers are said once, after the list, never counted. */
+      var exempt = result.querySelector("[data-bs-sit-exempt]");
+      if (exempt) {
+        exempt.hidden =
+          filter(exempt.querySelector("[data-bs-sit-exempt-list]"), data, answers) === 0;
+      }
       var heading = result.querySelector("[data-bs-sit-count]");
       heading.textContent = "您需要准备 " + count + " 份材料";
       describe(result.querySelector("[data-bs-sit-summary]"), data, answers, changeHref);
@@ -418,6 +424,24 @@
         groups[material.group] = true;
       }
     });
+    root.querySelectorAll("[data-bs-sit-exempt-row]").forEach(function (li) {
+      var material = data.materials[Number(li.getAttribute("data-bs-sit-exempt-row")) - 1];
+      li.hidden = !applies(material.answers, answers);
+    });
+    var exempt = root.querySelector("[data-bs-sit-exempt-block]");
+    if (exempt) {
+      exempt.hidden = !exempt.querySelector("[data-bs-sit-exempt-row]:not([hidden])");
+    }
+    /* The 补正 form on the same page offers only this case's materials (issue 19 point 4). */
+    document.querySelectorAll("[data-bs-correction-material][data-bs-sit-n]").forEach(function (li) {
+      var material = data.materials[Number(li.getAttribute("data-bs-sit-n")) - 1];
+      li.hidden = !applies(material.answers, answers);
+    });
+    var scope = document.querySelector("[data-bs-correction-scope]");
+    if (scope) {
+      describe(scope.querySelector("dl"), data, answers, null);
+      scope.hidden = false;
+    }
     root.querySelectorAll("[data-bs-sit-total]").forEach(function (total) {
       total.textContent = "您需要准备 " + count + " 份材料";
     });
