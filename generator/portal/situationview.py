@@ -15,8 +15,17 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..catalogue.answers import NONE, TooMany, answer_sets, grouped, is_exempt, tailored, to_bring
-from ..catalogue.models import Item, Material
+from ..catalogue.answers import (
+    NONE,
+    Conditional,
+    TooMany,
+    answer_sets,
+    grouped,
+    is_exempt,
+    tailored,
+    to_bring,
+)
+from ..catalogue.models import Fee, Item, ParallelSteps, Step
 from ..catalogue.situations import Question
 
 PARAMETER = "情形"
@@ -39,10 +48,15 @@ class SituationView:
     sets: int
     fewest: int
     most: int
+    conditions: tuple[str, ...] = ()
+    """Per condition, fee (list form) and step (flattened as the guide numbers them, 3.1,
+    3.2 …): the answers that include it, "" when every answer does."""
+    fees: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
 
 
-def _condition(material: Material, questions: dict[str, Question]) -> str:
-    wanted = material.answers
+def _condition(entry: Conditional, questions: dict[str, Question]) -> str:
+    wanted = entry.answers
     if not wanted:
         return ""
     parts = []
@@ -78,6 +92,15 @@ def _entries(item: Item, exempt: bool) -> tuple[tuple[int, ...], ...]:
     )
 
 
+def _steps(item: Item) -> list[Step]:
+    """Steps in the guide's order: a parallel block's branches in place."""
+    return [s for e in item.steps for s in (e.parallel if isinstance(e, ParallelSteps) else [e])]
+
+
+def _fees(item: Item) -> list[Fee]:
+    return [] if isinstance(item.fees, str) else list(item.fees)
+
+
 def _data(item: Item) -> str:
     payload = {
         "parameter": PARAMETER,
@@ -87,6 +110,9 @@ def _data(item: Item) -> str:
             {"answers": m.answers or {}, "group": m.one_of, "exempt": m.exempt is not None}
             for m in item.materials
         ],
+        "conditions": [c.answers or {} for c in item.conditions],
+        "fees": [f.answers or {} for f in _fees(item)],
+        "steps": [s.answers or {} for s in _steps(item)],
     }
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -112,4 +138,7 @@ def situation_view(item: Item) -> SituationView | None:
         sets=len(counts),
         fewest=min(counts),
         most=max(counts),
+        conditions=tuple(_condition(c, by_id) for c in item.conditions),
+        fees=tuple(_condition(f, by_id) for f in _fees(item)),
+        steps=tuple(_condition(s, by_id) for s in _steps(item)),
     )

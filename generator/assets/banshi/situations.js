@@ -188,6 +188,20 @@
     return count;
   }
 
+  /* Conditions, fees and steps that only some answers include ([data-bs-sit-entry]):
+     hidden when the tailored list is on show and the answers leave them out, all shown
+     again otherwise (answers null), so the page never hides what it has not asked about. */
+  function tailorPage(data, answers) {
+    document.querySelectorAll("[data-bs-sit-entry]").forEach(function (node) {
+      var key = node.getAttribute("data-bs-sit-entry").split(".");
+      var wanted = (data[key[0]] || [])[Number(key[1])];
+      node.hidden = answers !== null && Boolean(wanted) && !applies(wanted, answers);
+    });
+    document.querySelectorAll("[data-bs-sit-filtered]").forEach(function (note) {
+      note.hidden = answers === null;
+    });
+  }
+
   function describe(dl, data, answers, changeHref) {
     clear(dl);
     var questions = byId(data);
@@ -251,6 +265,7 @@
     }
 
     function show(view) {
+      tailorPage(data, view === result ? answers : null);
       form.hidden = view !== form;
       check.hidden = view !== check;
       result.hidden = view !== result;
