@@ -56,6 +56,13 @@ def test_exempt_never_on_a_form_to_fill_in(tmp_path: Path) -> None:
     ]
 
 
+def test_exempt_never_one_of_a_group(tmp_path: Path) -> None:
+    assert _messages("mat-exempt-alternative", tmp_path) == [
+        "38:13 error “营业执照”免提交,不能再和其他材料“任选其一”(one_of: licence);"
+        "窗口已能取得它,同组的其他材料也就不必提交:请删去这一组的 one_of,或删去 exempt。",
+    ]
+
+
 def test_exempt_needs_a_known_way_and_a_basis(tmp_path: Path) -> None:
     assert _messages("schema-exempt", tmp_path) == [
         "38:13 error 缺少必填字段“basis”。",

@@ -150,8 +150,9 @@ def tailored(item: Item, answer_set: AnswerSet) -> list[list[Material]]:
 
 def is_exempt(group: Sequence[Material]) -> bool:
     """Whether the window fetches this entry itself (免提交): a material declared
-    ``exempt``, or an alternative group one of whose members is (the window fetches that
-    one, so the applicant need bring none of the others)."""
+    ``exempt``.  ``check`` keeps exempt materials out of alternative groups
+    (``mat-exempt-alternative``); in an unchecked build a group with one counts as
+    fetched, since the applicant need then bring none of the others."""
     return any(m.exempt is not None for m in group)
 
 

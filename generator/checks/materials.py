@@ -202,3 +202,30 @@ def exempt_not_a_form(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnos
                 f"“{material.name}”有空白表格,需要申请人填写,不能免提交;"
                 "请删去 exempt,或删去 blank_form(如果这份材料其实由部门核发)。",
             )
+
+
+@rule("mat-exempt-alternative", Severity.ERROR)
+def exempt_alone(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A material the window fetches itself is never "以下任选其一" with others: the
+    applicant would be told to bring one of a group the window already holds.
+
+    Passing:
+        - name: 营业执照
+          exempt: {way: 数据共享, basis: 通过市场监管部门企业登记信息共享获取}
+
+    Failing:
+        - name: 营业执照
+          one_of: licence
+          exempt: {way: 数据共享, basis: 共享获取}
+    """
+    for index, material in enumerate(loaded.item.materials):
+        if not has(material, "one_of", "exempt") or material.exempt is None:
+            continue
+        if material.one_of is not None:
+            yield emit(
+                loaded.source,
+                "mat-exempt-alternative",
+                ("materials", index, "one_of"),
+                f"“{material.name}”免提交,不能再和其他材料“任选其一”(one_of: {material.one_of});"
+                "窗口已能取得它,同组的其他材料也就不必提交:请删去这一组的 one_of,或删去 exempt。",
+            )
