@@ -153,3 +153,18 @@ def test_without_javascript_fees_show_their_situation(browser: Browser, demo_sit
         expect(page.locator(".bs-materials")).to_contain_text("免于提交:电子证照:")
     finally:
         context.close()
+
+
+def test_the_personal_notice_lists_only_the_fees_of_the_answers(
+    demo_site: Site, open_page: OpenPage
+) -> None:
+    page, _ = open_page(demo_site)
+    sheet = page.locator(".bs-sheet")
+    page.goto(demo_site.url("/items/id-card-renewal/notice/"))
+    expect(sheet.get_by_text("居民身份证工本费(有效期满换领、登记项目变更换领)")).to_be_visible()
+    page.goto(
+        demo_site.url("/items/id-card-renewal/notice/?情形=reason.lost,age.adult,photo.window")
+    )
+    expect(page.locator("[data-bs-sit-answers-block]")).to_be_visible()
+    expect(sheet.get_by_text("居民身份证工本费(有效期满换领、登记项目变更换领)")).to_be_hidden()
+    expect(sheet.get_by_text("居民身份证工本费(丢失补领、损坏换领)")).to_be_visible()

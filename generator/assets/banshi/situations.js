@@ -447,6 +447,8 @@
     if (exempt) {
       exempt.hidden = !exempt.querySelector("[data-bs-sit-exempt-row]:not([hidden])");
     }
+    /* Conditions and fees of the sheet: only those of these answers. */
+    tailorPage(data, answers);
     /* The 补正 form on the same page offers only this case's materials (issue 19 point 4). */
     document.querySelectorAll("[data-bs-correction-material][data-bs-sit-n]").forEach(function (li) {
       var material = data.materials[Number(li.getAttribute("data-bs-sit-n")) - 1];
