@@ -20,6 +20,7 @@ from .base import Bool, Day, Id, Int, Path, Phone, Str, Text
 from .base import MissingField as MissingField
 from .base import Model as Model
 from .bundles import Bundle
+from .exempt import Exempt
 from .holidays import CalendarYear
 from .situations import AlternativeGroup, AnswerRef, Question
 
@@ -265,6 +266,7 @@ class Material(Model):
     medium: Medium = Field(description="纸质 / 电子 / 纸质或电子")
     source: MaterialSource = Field(description="来源渠道")
     source_note: Text | None = Field(None, description="来源说明,如 由公安机关核发")
+    exempt: Exempt | None = Field(None, description="免提交:窗口通过数据共享获取,申请人无需提交")
     blank_form: Path | None = Field(None, description="空白表格文件(免费提供)")
     sample: Path | None = Field(None, description="填写示例文件")
     when: Text | None = Field(None, description="何种情形需要提交;全部情形都需要时不填")

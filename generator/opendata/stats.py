@@ -37,6 +37,8 @@ class Figures:
     """(Σ statutory, Σ promised) of the items whose two limits are both in 工作日."""
     free: int
     materials: int
+    exempt: int
+    """Materials the window fetches itself (免提交, 减证便民)."""
     one_visit: int
     online: int
 
@@ -72,6 +74,11 @@ class Figures:
     @property
     def average_materials(self) -> Fraction | None:
         return _ratio(self.materials, self.items)
+
+    @property
+    def exempt_share(self) -> Fraction | None:
+        """免提交 materials as a share of all the materials listed."""
+        return _ratio(self.exempt, self.materials)
 
     @property
     def one_visit_share(self) -> Fraction | None:
@@ -123,6 +130,7 @@ def figures(name: str, items: Iterable[LoadedItem]) -> Figures:
         ),
         free=sum(is_free(i) for i in loaded),
         materials=sum(len(i.materials) for i in loaded),
+        exempt=sum(m.exempt is not None for i in loaded for m in i.materials),
         one_visit=sum(i.visits <= 1 for i in loaded),
         online=sum(i.online is not None for i in loaded),
     )

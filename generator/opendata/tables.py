@@ -145,6 +145,8 @@ def tables(catalogue: Catalogue, data: Record) -> dict[str, list[Record]]:
                     **published,
                     "blank_form": m.blank_form,
                     "sample": m.sample,
+                    "exempt_way": m.exempt.way.value if m.exempt else None,
+                    "exempt_basis": m.exempt.basis if m.exempt else None,
                     "implementation_code": code,
                     "item_name": item.name,
                     "id": loaded.id,

@@ -53,6 +53,7 @@ def _measures(f: Figures) -> list[tuple[str, str]]:
         ("承诺压缩比例", percent(f.cut)),
         ("不收费事项", f"{f.free}({percent(f.free_share)})"),
         ("平均材料数", decimal(f.average_materials)),
+        ("免提交材料", f"{f.exempt}/{f.materials}({percent(f.exempt_share)})"),
         ("最多跑一次", f"{f.one_visit}({percent(f.one_visit_share)})"),
         ("可网上办理", f"{f.online}({percent(f.online_share)})"),
     ]
