@@ -24,7 +24,8 @@ from .paper import Paper, Sheets, poppler_missing, squash
 from .pdftype import body_size, glyph_sizes
 from .support import Site, Watch
 
-pytestmark = pytest.mark.browser
+# One worker prints the sheets these tests share (--dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("sheets")]
 
 OpenPage = Callable[..., tuple[Page, Watch]]
 
