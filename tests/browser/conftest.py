@@ -4,8 +4,8 @@ Browsers cannot be downloaded on this machine, so Playwright drives the ``chromi
 PATH (``make test`` installs it).  Each site is built once per session (a build takes a
 few seconds) and served by a local HTTP server on a free port, so the tests see exactly
 what a static host would serve.  Every page a test opens is watched: off-origin requests
-are recorded and aborted (a test can never hang on the network), and console errors,
-uncaught exceptions and dialogs are recorded for the tests to assert on.
+are recorded (and fail at once, see CHROMIUM_ARGS: a test can never hang on the network),
+and console errors, uncaught exceptions and dialogs are recorded for the tests to assert on.
 """
 
 from __future__ import annotations
@@ -130,7 +130,6 @@ def watched_page(
     )
     context.set_default_timeout(15_000)
     watch = Watch(site.origin)
-    context.route("**/*", watch.guard)
     page = context.new_page()
     page.on("request", watch.on_request)
     page.on("console", watch.on_console)
