@@ -20,7 +20,7 @@ from generator.catalogue.loaded import load_catalogue
 from generator.checks.pipeline import check_report
 from generator.portal import pages, urls, views
 
-from .conftest import AS_OF, FIXTURES, build_case
+from .conftest import AS_OF, FIXTURES, build_case, run_cli
 
 ITEM = "items/scjgj/shipin-jingying.yaml"
 FORM_LINE = "    blank_form: forms/shenqingshu.txt\n"
@@ -269,7 +269,7 @@ def test_synonyms_go_through_the_strict_loader_and_fail_the_check(
     (root / "synonyms.yaml").write_bytes(raw)
     found = [line.split(": ", 2)[0] + ": " + line.split(": ", 2)[1] for line in _found(root)]
     assert found[0] == expected
-    result = _check_cli(root)
+    result = run_cli("check", root, "--as-of", "2026-01-01")
     assert result.returncode == 1
 
 

@@ -23,6 +23,8 @@ from generator.printing import sheets
 from generator.printing.notices import Progress, run_notices
 from generator.printing.pdf import PRINT_EXTRA
 
+from .conftest import run_cli
+
 PROJECT = Path(__file__).resolve().parent.parent
 DEMO = PROJECT / "catalogue"
 
@@ -68,10 +70,17 @@ needs_chromium = pytest.mark.skipif(
 
 
 def notices(catalogue: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command in its own process: it starts Playwright, and this session's browser
+    tests may hold one already (two sync Playwrights cannot share a thread)."""
     command = [sys.executable, "-m", "generator", "notices", "--catalogue", str(catalogue)]
     return subprocess.run(
         [*command, *args], cwd=PROJECT, capture_output=True, text=True, check=False, timeout=900
     )
+
+
+def refused(catalogue: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command in this process, for input it refuses before printing anything."""
+    return run_cli("notices", "--catalogue", catalogue, *args)
 
 
 def pdf_pages(path: Path) -> int:
@@ -119,7 +128,7 @@ def test_a_version_line_alone_is_no_change(repo: Path) -> None:
 def test_bad_input_is_one_line_and_exit_2(
     repo: Path, tmp_path: Path, args: list[str], message: str
 ) -> None:
-    result = notices(repo, "--out", str(tmp_path / "out"), *args)
+    result = refused(repo, "--out", str(tmp_path / "out"), *args)
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
     assert list((tmp_path / "out").glob("*.pdf")) == []
@@ -128,7 +137,7 @@ def test_bad_input_is_one_line_and_exit_2(
 def test_an_unwritable_folder_is_exit_2(repo: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = notices(repo, "--out", str(blocker / "out"), "--item", PRINTED[1])
+    result = refused(repo, "--out", str(blocker / "out"), "--item", PRINTED[1])
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "无法写入输出目录" in result.stderr
 
@@ -136,7 +145,7 @@ def test_an_unwritable_folder_is_exit_2(repo: Path, tmp_path: Path) -> None:
 def test_changed_since_outside_git_is_exit_2(tmp_path: Path) -> None:
     catalogue = tmp_path / "catalogue"
     shutil.copytree(DEMO, catalogue)
-    result = notices(catalogue, "--out", str(tmp_path / "out"), "--changed-since", "HEAD")
+    result = refused(catalogue, "--out", str(tmp_path / "out"), "--changed-since", "HEAD")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
 

@@ -58,7 +58,7 @@ def test_case(case: Case, reports: dict[str, tuple[int, str, str]]) -> None:
     title, body = markdown.split("\n\n", 1)
     assert title.startswith("# 目录变更:HEAD~1(") and ") → HEAD(" in title
     golden = GOLDEN / f"{case.name}.md"
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(body, encoding="utf-8")
     assert body == golden.read_text(encoding="utf-8")

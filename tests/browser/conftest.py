@@ -4,8 +4,8 @@ Browsers cannot be downloaded on this machine, so Playwright drives the ``chromi
 PATH (``make test`` installs it).  Each site is built once per session (a build takes a
 few seconds) and served by a local HTTP server on a free port, so the tests see exactly
 what a static host would serve.  Every page a test opens is watched: off-origin requests
-are recorded and aborted (a test can never hang on the network), and console errors,
-uncaught exceptions and dialogs are recorded for the tests to assert on.
+are recorded (and fail at once, see CHROMIUM_ARGS: a test can never hang on the network),
+and console errors, uncaught exceptions and dialogs are recorded for the tests to assert on.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from generator.catalogue.loaded import Catalogue, load_catalogue
 from generator.portal.build import build_site
 
 from ..conftest import run_cli
+from .paper import Sheets, poppler_missing
 from .support import (
     CHROMIUM_ARGS,
     DEMO_CATALOGUE,
@@ -34,6 +35,7 @@ from .support import (
     Watch,
     injection_catalogue,
 )
+from .tours import Tours
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -119,26 +121,48 @@ def browser() -> Iterator[Browser]:
 PageFactory = Callable[..., tuple[Page, Watch]]
 
 
+def watched_page(
+    browser: Browser, site: Site, viewport: ViewportSize | None = None
+) -> tuple[BrowserContext, Page, Watch]:
+    """A fresh page in its own context, its requests, console and dialogs watched."""
+    context = browser.new_context(
+        viewport=viewport or DESKTOP, locale="zh-CN", service_workers="block"
+    )
+    context.set_default_timeout(15_000)
+    watch = Watch(site.origin)
+    page = context.new_page()
+    page.on("request", watch.on_request)
+    page.on("console", watch.on_console)
+    page.on("pageerror", watch.on_page_error)
+    page.on("dialog", watch.on_dialog)
+    return context, page, watch
+
+
 @pytest.fixture
 def open_page(browser: Browser) -> Iterator[PageFactory]:
     """``open_page(site, viewport=...)``: a fresh, watched page in its own context."""
     contexts: list[BrowserContext] = []
 
     def make(site: Site, *, viewport: ViewportSize | None = None) -> tuple[Page, Watch]:
-        context = browser.new_context(
-            viewport=viewport or DESKTOP, locale="zh-CN", service_workers="block"
-        )
-        context.set_default_timeout(15_000)
+        context, page, watch = watched_page(browser, site, viewport)
         contexts.append(context)
-        watch = Watch(site.origin)
-        context.route("**/*", watch.guard)
-        page = context.new_page()
-        page.on("request", watch.on_request)
-        page.on("console", watch.on_console)
-        page.on("pageerror", watch.on_page_error)
-        page.on("dialog", watch.on_dialog)
         return page, watch
 
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def sheets(browser: Browser, demo_site: Site, tmp_path_factory: pytest.TempPathFactory) -> Sheets:
+    """The demo's sheets, each printed once for the session, every check reading that PDF."""
+    if poppler_missing():
+        pytest.skip(f"{poppler_missing()} is not on PATH (make test installs poppler-utils)")
+    directory = tmp_path_factory.mktemp("sheets")
+    return Sheets(lambda: watched_page(browser, demo_site), demo_site.origin, directory)
+
+
+@pytest.fixture(scope="session")
+def tours(browser: Browser, demo_site: Site) -> Tours:
+    """Every guide of the demo visited once per viewport and mode for all probes."""
+    return Tours(lambda viewport: watched_page(browser, demo_site, viewport), demo_site)

@@ -186,9 +186,12 @@ def test_another_origin_cannot_frame_the_portal(nginx_site: Site, browser: Brows
         page = context.new_page()
         refused: list[str] = []
         page.on("console", lambda message: refused.append(message.text))
-        # A page of another origin and without a policy of its own frames the portal.
-        page.set_content(f'<iframe src="{nginx_site.url(ITEM)}"></iframe>')
-        page.wait_for_timeout(1500)
+        # A page of another origin and without a policy of its own frames the portal; the
+        # refusal is waited for (a fixed wait was either too long or, loaded, too short).
+        with page.expect_console_message(
+            lambda message: "frame-ancestors 'none'" in message.text, timeout=15_000
+        ):
+            page.set_content(f'<iframe src="{nginx_site.url(ITEM)}"></iframe>')
         assert any("frame-ancestors 'none'" in text for text in refused), refused
     finally:
         context.close()

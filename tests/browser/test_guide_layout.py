@@ -21,6 +21,7 @@ from playwright.sync_api import Page, ViewportSize
 from generator.portal.urls import item_url
 
 from .support import DESKTOP, PHONE, Site, Watch
+from .tours import Tours, guide_probe
 
 pytestmark = pytest.mark.browser
 
@@ -46,15 +47,7 @@ CHART = """() => {
         label: box.getAttribute("aria-label") || "",
     };
 }"""
-
-
-def _charts(page: Page, site: Site) -> dict[str, dict[str, Any]]:
-    found = {}
-    for item_id in sorted(site.catalogue.items):
-        response = page.goto(site.url(item_url(item_id)), wait_until="load")
-        assert response is not None and response.ok, item_id
-        found[item_id] = page.evaluate(CHART)
-    return found
+guide_probe("chart", CHART)
 
 
 def _check(charts: dict[str, dict[str, Any]], min_text: float) -> None:
@@ -68,32 +61,36 @@ def _check(charts: dict[str, dict[str, Any]], min_text: float) -> None:
         assert c["scrolls"] == (c["width"] > c["available"] + 0.5), f"{item_id}: {c}"
 
 
+@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
 def test_every_flow_chart_is_drawn_at_its_natural_size(
-    demo_site: Site, open_page: OpenPage, viewport: ViewportSize
+    demo_site: Site, tours: Tours, viewport: ViewportSize
 ) -> None:
-    page, watch = open_page(demo_site, viewport=viewport)
-    charts = _charts(page, demo_site)
+    tour = tours(viewport)
+    charts = tour.probe("chart")
+    assert len(charts) == len(demo_site.catalogue.items)
     _check(charts, MIN_TEXT_PX)
     for c in charts.values():  # at its natural width exactly: nothing squeezes it
         assert abs(c["width"] - c["natural"]) < 0.5
-    assert watch.errors() == []
+    assert tour.errors == []
 
 
+@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
 def test_care_mode_charts_have_24px_text(
-    demo_site: Site, open_page: OpenPage, viewport: ViewportSize
+    demo_site: Site, tours: Tours, viewport: ViewportSize
 ) -> None:
-    page, _ = open_page(demo_site, viewport=viewport)
-    page.goto(demo_site.url("/?mode=care"), wait_until="load")
-    assert page.evaluate("document.documentElement.classList.contains('bs-care')")
-    _check(_charts(page, demo_site), CARE_MIN_TEXT_PX)
+    tour = tours(viewport, "care")
+    assert all(tour.care.values()), f"care mode lost on {tour.care}"
+    charts = tour.probe("chart")
+    assert len(charts) == len(demo_site.catalogue.items)
+    _check(charts, CARE_MIN_TEXT_PX)
 
 
-def test_printed_charts_keep_12px_text(demo_site: Site, open_page: OpenPage) -> None:
-    page, _ = open_page(demo_site, viewport=ViewportSize(width=794, height=1123))  # A4
-    page.emulate_media(media="print")
-    charts = _charts(page, demo_site)
+@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
+def test_printed_charts_keep_12px_text(demo_site: Site, tours: Tours) -> None:
+    charts = tours(ViewportSize(width=794, height=1123), "print").probe("chart")  # A4
+    assert len(charts) == len(demo_site.catalogue.items)
     for item_id, c in charts.items():
         assert c["minText"] >= MIN_TEXT_PX - 0.01, f"{item_id}: {c}"
         assert not c["scrolls"], f"{item_id}: paper cannot scroll: {c}"

@@ -20,6 +20,7 @@ from generator.portal.urls import item_url, notice_url
 
 from .paper import poppler_missing, print_pdf, save
 from .support import DESKTOP, PHONE, Site, Watch
+from .tours import Tours, guide_probe
 
 pytestmark = pytest.mark.browser
 
@@ -87,19 +88,20 @@ KEYWORD_LINES = """() => {
     return { starts, split, lines: new Set(
         [...dd.children].map((s) => Math.round(s.getBoundingClientRect().top))).size };
 }"""
+guide_probe("keywords", KEYWORD_LINES)
 
 
+@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 @pytest.mark.parametrize("care", [False, True], ids=["plain", "care"])
 def test_keywords_never_start_a_line_with_a_comma(
-    demo_site: Site, open_page: OpenPage, care: bool
+    demo_site: Site, tours: Tours, care: bool
 ) -> None:
-    page, _ = open_page(demo_site, viewport=PHONE)
+    tour = tours(PHONE, "care" if care else "screen")
+    with_keywords = [i for i, loaded in demo_site.catalogue.items.items() if loaded.item.keywords]
+    assert with_keywords, "the demo has keywords"
     wrapped = 0
-    for item_id, loaded in sorted(demo_site.catalogue.items.items()):
-        if not loaded.item.keywords:
-            continue
-        goto(page, demo_site, item_url(item_id) + ("?mode=care" if care else ""))
-        found = page.evaluate(KEYWORD_LINES)
+    for item_id, found in tour.probe("keywords", sorted(with_keywords)).items():
+        assert tour.care[item_id] == care, f"{item_id}: care mode {tour.care[item_id]}"
         assert "、" not in found["starts"], (item_id, found)
         assert found["split"] == [], (item_id, found)
         wrapped += found["lines"] > 1

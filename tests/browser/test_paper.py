@@ -18,12 +18,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.catalogue.loaded import LoadedItem
 from generator.portal.rendering import days
-from generator.portal.urls import absolute_url, department_notices_url, item_url, notice_url
+from generator.portal.urls import absolute_url, item_url, notice_url
 
-from .paper import Paper, poppler_missing, print_pdf, save, squash
+from .paper import Sheets, poppler_missing, print_pdf, save, squash
 from .support import DEMO_CATALOGUE, Site, Watch
 
-pytestmark = pytest.mark.browser
+# One worker prints the sheets these tests share (--dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("sheets")]
 
 OpenPage = Callable[..., tuple[Page, Watch]]
 
@@ -44,15 +45,6 @@ def _poppler() -> None:
         pytest.skip(f"{missing} is not on PATH (make test installs poppler-utils)")
 
 
-def print_notice(open_page: OpenPage, site: Site, path: str, out: Path, name: str) -> Paper:
-    page, watch = open_page(site)
-    response = page.goto(site.url(path), wait_until="networkidle")
-    assert response is not None and response.ok, path
-    paper = save(print_pdf(page), out, name)
-    assert watch.offsite == [] and watch.errors() == []
-    return paper
-
-
 def supervision_phone(site: Site, loaded: LoadedItem) -> str:
     centre = site.catalogue.centre
     assert centre is not None
@@ -68,14 +60,12 @@ def test_the_demo_has_a_long_item() -> None:
 
 
 @pytest.mark.parametrize("item_id", DEMO_ITEMS)
-def test_every_notice_sheet_works_on_paper(
-    demo_site: Site, open_page: OpenPage, tmp_path: Path, item_id: str
-) -> None:
+def test_every_notice_sheet_works_on_paper(demo_site: Site, sheets: Sheets, item_id: str) -> None:
     catalogue = demo_site.catalogue
     assert catalogue.centre is not None
     loaded = catalogue.items[item_id]
     item = loaded.item
-    paper = print_notice(open_page, demo_site, notice_url(item_id), tmp_path, item_id)
+    paper = sheets.notice(item_id)
 
     pages = paper.pages
     if len(item.materials) <= ONE_PAGE_MATERIALS:
@@ -101,13 +91,11 @@ def test_every_notice_sheet_works_on_paper(
     assert paper.qr_codes(1) == [absolute_url(catalogue.centre.base_url, item_url(item_id))]
 
 
-def test_a_long_sheet_never_cuts_a_row(
-    demo_site: Site, open_page: OpenPage, tmp_path: Path
-) -> None:
+def test_a_long_sheet_never_cuts_a_row(demo_site: Site, sheets: Sheets) -> None:
     """Each material's row (name, when, standard) is whole on one page."""
     loaded = demo_site.catalogue.items[LONG_ITEM]
     assert len(loaded.item.materials) >= 20
-    paper = print_notice(open_page, demo_site, notice_url(LONG_ITEM), tmp_path, LONG_ITEM)
+    paper = sheets.notice(LONG_ITEM)
     assert paper.pages >= 2
     texts = [paper.text(n) for n in range(1, paper.pages + 1)]
     for material in loaded.item.materials:
@@ -188,23 +176,18 @@ def test_without_javascript_the_sheet_prints_with_empty_boxes(
 
 
 def test_a_department_batch_starts_each_sheet_on_a_new_page(
-    demo_site: Site, open_page: OpenPage, tmp_path: Path
+    demo_site: Site, sheets: Sheets
 ) -> None:
     catalogue = demo_site.catalogue
     items = [loaded for loaded in catalogue.items_of(BATCH_DEPARTMENT)]
     assert any(loaded.id == LONG_ITEM for loaded in items)
-    sheets = [
-        print_notice(open_page, demo_site, notice_url(loaded.id), tmp_path, loaded.id)
-        for loaded in items
-    ]
-    batch = print_notice(
-        open_page, demo_site, department_notices_url(BATCH_DEPARTMENT), tmp_path, "batch"
-    )
-    assert batch.pages == sum(sheet.pages for sheet in sheets)
+    alone = [sheets.notice(loaded.id) for loaded in items]
+    batch = sheets.batch(BATCH_DEPARTMENT)
+    assert batch.pages == sum(sheet.pages for sheet in alone)
     first_pages = [1]
-    for sheet in sheets[:-1]:
+    for sheet in alone[:-1]:
         first_pages.append(first_pages[-1] + sheet.pages)
-    for loaded, first, sheet in zip(items, first_pages, sheets, strict=True):
+    for loaded, first, sheet in zip(items, first_pages, alone, strict=True):
         assert squash(f"{loaded.item.name}事项编码{loaded.item.codes.basic}") in batch.text(first)
         # Each sheet numbers its own pages and carries the demo banner (issue 18).
         assert "示例数据" in batch.text(first), loaded.id

@@ -12,20 +12,20 @@ from the PDF's text operators.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
 from generator.catalogue.models import ItemType
 from generator.catalogue.wording import LICENSING_CORRECTION, correction_basis
-from generator.portal.urls import department_notices_url, item_url, notice_url
+from generator.portal.urls import item_url
 
-from .paper import Paper, poppler_missing, print_pdf, save, squash
+from .paper import Paper, Sheets, poppler_missing, squash
 from .pdftype import body_size, glyph_sizes
 from .support import Site, Watch
 
-pytestmark = pytest.mark.browser
+# One worker prints the sheets these tests share (--dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("sheets")]
 
 OpenPage = Callable[..., tuple[Page, Watch]]
 
@@ -43,26 +43,13 @@ def _poppler() -> None:
         pytest.skip(f"{missing} is not on PATH (make test installs poppler-utils)")
 
 
-def print_correction(open_page: OpenPage, site: Site, item_id: str, out: Path) -> Paper:
-    """The 补正材料通知书 of ``item_id`` with its first material ticked, as printed."""
-    page, watch = open_page(site)
-    response = page.goto(site.url(notice_url(item_id)), wait_until="networkidle")
-    assert response is not None and response.ok
-    page.evaluate("() => { window.print = () => {}; }")
-    page.locator("#bs-correction-1").check()
-    page.get_by_role("button", name="打印补正材料通知书").click()
-    paper = save(print_pdf(page), out, f"correction-{item_id}")
-    assert watch.offsite == [] and watch.errors() == []
-    return paper
-
-
 @pytest.mark.parametrize("item_id", sorted(BY_TYPE))
 def test_the_correction_cites_the_rule_of_the_item_type(
-    demo_site: Site, open_page: OpenPage, tmp_path: Path, item_id: str
+    demo_site: Site, sheets: Sheets, item_id: str
 ) -> None:
     loaded = demo_site.catalogue.items[item_id]
     assert loaded.item.type is BY_TYPE[item_id]
-    text = print_correction(open_page, demo_site, item_id, tmp_path).text()
+    text = sheets.correction(item_id).text()
     assert "补正材料通知书" in text and "一次性告知" in text
     wording = correction_basis(demo_site.catalogue.centre, loaded.item.type)
     assert wording is not None
@@ -86,28 +73,19 @@ WINDOW_ITEMS = {
 
 @pytest.mark.parametrize("item_id", sorted(WINDOW_ITEMS))
 def test_guide_notice_and_correction_list_the_items_windows_once(
-    demo_site: Site, open_page: OpenPage, tmp_path: Path, item_id: str
+    demo_site: Site, open_page: OpenPage, sheets: Sheets, item_id: str
 ) -> None:
     named, others = WINDOW_ITEMS[item_id]
     page, _ = open_page(demo_site)
     page.goto(demo_site.url(item_url(item_id)), wait_until="load")
     guide = page.locator("#place ~ dl.bs-dl").first.inner_text()
-    notice = print_notice_sheet(open_page, demo_site, item_id, tmp_path).text()
-    correction = print_correction(open_page, demo_site, item_id, tmp_path).text()
+    notice = sheets.notice(item_id).text()
+    correction = sheets.correction(item_id).text()
     for where, text in (("guide", guide), ("notice", notice), ("correction", correction)):
         for name in named:
             assert text.count(name) == 1, f"{where}: {name}"
         for name in others:
             assert name not in text, f"{where}: {name}"
-
-
-def print_notice_sheet(open_page: OpenPage, site: Site, item_id: str, out: Path) -> Paper:
-    page, watch = open_page(site)
-    response = page.goto(site.url(notice_url(item_id)), wait_until="networkidle")
-    assert response is not None and response.ok
-    paper = save(print_pdf(page), out, f"notice-{item_id}")
-    assert watch.offsite == [] and watch.errors() == []
-    return paper
 
 
 BODY_PT = 10.5
@@ -136,11 +114,11 @@ def _assert_type(paper: Paper, what: str) -> None:
 
 @pytest.mark.parametrize("item_id", SHEET_ITEMS)
 def test_every_sheet_says_where_and_when_in_readable_type(
-    demo_site: Site, open_page: OpenPage, tmp_path: Path, item_id: str
+    demo_site: Site, sheets: Sheets, item_id: str
 ) -> None:
     for kind, paper in (
-        ("notice", print_notice_sheet(open_page, demo_site, item_id, tmp_path)),
-        ("correction", print_correction(open_page, demo_site, item_id, tmp_path)),
+        ("notice", sheets.notice(item_id)),
+        ("correction", sheets.correction(item_id)),
     ):
         text = paper.text()
         for expected in _where(demo_site, item_id):
@@ -148,22 +126,15 @@ def test_every_sheet_says_where_and_when_in_readable_type(
         _assert_type(paper, f"{item_id} {kind}")
 
 
-def test_every_sheet_of_a_batch_says_where_and_when(
-    demo_site: Site, open_page: OpenPage, tmp_path: Path
-) -> None:
+def test_every_sheet_of_a_batch_says_where_and_when(demo_site: Site, sheets: Sheets) -> None:
     catalogue = demo_site.catalogue
     items = catalogue.items_of(BATCH_DEPARTMENT)
     assert len(items) > 1
-    sheets = [print_notice_sheet(open_page, demo_site, i.id, tmp_path).pages for i in items]
-    page, _ = open_page(demo_site)
-    response = page.goto(
-        demo_site.url(department_notices_url(BATCH_DEPARTMENT)), wait_until="networkidle"
-    )
-    assert response is not None and response.ok
-    batch = save(print_pdf(page), tmp_path, "batch")
-    assert batch.pages == sum(sheets)
+    counts = [sheets.notice(i.id).pages for i in items]
+    batch = sheets.batch(BATCH_DEPARTMENT)
+    assert batch.pages == sum(counts)
     first = 1
-    for loaded, count in zip(items, sheets, strict=True):
+    for loaded, count in zip(items, counts, strict=True):
         text = "".join(batch.text(n) for n in range(first, first + count))
         for expected in _where(demo_site, loaded.id):
             assert expected in text, f"batch sheet {loaded.id}: no {expected}"

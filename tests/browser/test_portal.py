@@ -21,6 +21,7 @@ from generator.catalogue.loaded import Catalogue, LoadedItem
 from generator.catalogue.models import ParallelSteps
 
 from .support import PHONE, RESULT_LINK, Site, Watch, item_id, search, search_box
+from .tours import Tours, guide_probe
 
 pytestmark = pytest.mark.browser
 
@@ -140,27 +141,29 @@ def test_department_name_finds_its_items(demo_site: Site, open_page: OpenPage) -
     assert own & set(found), f"{department.name} found {found}, none of its items {sorted(own)}"
 
 
+OVERFLOW = """() => {
+    const width = window.innerWidth;
+    const name = (el) => el.tagName.toLowerCase()
+        + (el.id ? "#" + el.id : "")
+        + (el.classList.length ? "." + [...el.classList].join(".") : "");
+    const wide = [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .filter((el) => !el.parentElement
+            || el.parentElement.getBoundingClientRect().right <= width + 0.5)
+        .slice(0, 8)
+        .map((el) => name(el) + " right=" + Math.round(el.getBoundingClientRect().right));
+    return {
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: width,
+        wide: wide,
+    };
+}"""
+guide_probe("overflow", OVERFLOW)
+
+
 def _overflow(page: Page) -> dict[str, Any]:
     """Page width against the viewport, and the elements sticking out (for the message)."""
-    result: dict[str, Any] = page.evaluate(
-        """() => {
-            const width = window.innerWidth;
-            const name = (el) => el.tagName.toLowerCase()
-                + (el.id ? "#" + el.id : "")
-                + (el.classList.length ? "." + [...el.classList].join(".") : "");
-            const wide = [...document.body.querySelectorAll("*")]
-                .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-                .filter((el) => !el.parentElement
-                    || el.parentElement.getBoundingClientRect().right <= width + 0.5)
-                .slice(0, 8)
-                .map((el) => name(el) + " right=" + Math.round(el.getBoundingClientRect().right));
-            return {
-                scrollWidth: document.documentElement.scrollWidth,
-                innerWidth: width,
-                wide: wide,
-            };
-        }"""
-    )
+    result: dict[str, Any] = page.evaluate(OVERFLOW)
     return result
 
 
@@ -173,18 +176,23 @@ def test_no_horizontal_scroll_on_a_phone(demo_site: Site, open_page: OpenPage, n
     assert found["scrollWidth"] <= found["innerWidth"], f"{PAGES[name]}: {found}"
 
 
+@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 def test_no_page_of_the_demo_scrolls_sideways_on_a_phone(
-    demo_site: Site, open_page: OpenPage
+    demo_site: Site, open_page: OpenPage, tours: Tours
 ) -> None:
-    """Every item, notice, department and chain page: one long name or table is enough."""
+    """Every item, notice, department and chain page: one long name or table is enough.
+    The guides are measured on the phone tour the other guide checks share."""
     catalogue = demo_site.catalogue
-    paths = [f"/items/{i}/" for i in catalogue.items] + [
-        f"/items/{i}/notice/" for i in catalogue.items
-    ]
+    guides = tours(PHONE).probe("overflow", sorted(catalogue.items))
+    wide = {
+        f"/items/{i}/": found
+        for i, found in guides.items()
+        if found["scrollWidth"] > found["innerWidth"]
+    }
+    paths = [f"/items/{i}/notice/" for i in catalogue.items]
     paths += [f"/departments/{d}/" for d in catalogue.departments]
     paths += [f"/chains/{c}/" for c in catalogue.chains]
     page, _ = open_page(demo_site, viewport=PHONE)
-    wide = {}
     for path in paths:
         page.goto(demo_site.url(path), wait_until="load")
         found = _overflow(page)
