@@ -32,7 +32,8 @@ DEMO = Path(__file__).resolve().parent.parent / "catalogue"
 #
 # 企业开办: 公司设立登记 7 (1) → 社会保险登记 3 (0) → 食品经营许可 6 (5) ∥ 药品零售 4 (10) ∥
 # 公共场所卫生许可 6 (5).  7 + 3 + 6 + 4 + 6 = 26; 营业执照 asked by 食品经营 and 公共场所:
-# 25.  Time 1 + 0 + max(5, 10, 5) = 11 工作日; 公共场所卫生检测 (10 工作日) not counted.
+# 公共场所卫生许可 has 7 since its situations (授权委托书及受托人居民身份证): 27 → 26.
+# Time 1 + 0 + max(5, 10, 5) = 11 工作日; 公共场所卫生检测 (10 工作日) not counted.
 #
 # 建设项目: stages (10 ∥ 5), (10 ∥ 10 ∥ 30), (3 ∥ 5), (5 ∥ 10), (0): 10 + 30 + 5 + 10 + 0 = 55
 # 工作日.  Materials 4+4 + 4+3+4 + 6+4 + 3+4 + 5 = 41; 项目批准、核准或者备案文件 (用地规划,
@@ -56,7 +57,7 @@ EXPECTED: dict[str, tuple[list[str], str, int, dict[str, list[str]]]] = {
             "公共场所卫生许可",
         ],
         "11 个工作日",
-        25,
+        26,
         {"营业执照": ["食品经营许可证核发", "公共场所卫生许可"]},
     ),
     "construction-project": (
@@ -89,6 +90,22 @@ EXPECTED: dict[str, tuple[list[str], str, int, dict[str, list[str]]]] = {
         },
     ),
 }
+# 免于提交 (exempt for every item asking) and what is left to prepare (neither exempt nor
+# obtained on the road): 餐饮 营业执照 (exempt, obtained) → 17; 企业开办 营业执照 (both users
+# exempt, obtained) and 法定代表人或者负责人居民身份证 (exempt) → 24; 建设项目
+# 建设工程规划许可证 (exempt, obtained) → 38; 新生儿 none exempt, 2 obtained → 11.
+EXEMPT = {
+    "restaurant-opening": ["营业执照"],
+    "business-startup": ["营业执照", "法定代表人或者负责人居民身份证"],
+    "construction-project": ["建设工程规划许可证"],
+    "newborn": [],
+}
+PREPARE = {
+    "restaurant-opening": 17,
+    "business-startup": 24,
+    "construction-project": 38,
+    "newborn": 11,
+}
 OBTAINED = {
     "restaurant-opening": {"营业执照": "个体工商户设立登记"},
     "business-startup": {"营业执照": "有限责任公司设立登记"},
@@ -113,15 +130,17 @@ def _text(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
-def _materials(page: str) -> list[tuple[str, list[str], str]]:
-    """(name, items asking for it, the 无需事先准备 note's item or "") per merged entry."""
+def _materials(page: str) -> list[tuple[str, list[str], str, bool]]:
+    """(name, items asking for it, the 无需事先准备 note's item or "", 免于提交) per entry."""
     block = page.split('<ol class="bs-materials-merged">', 1)[1].split("</ol>\n</div>", 1)[0]
     out = []
     for entry in block.split('<li id="material-')[1:]:
         name = _text(re.search(r"<strong>(.*?)</strong>", entry, re.S).group(1))  # type: ignore[union-attr]
         users = [_text(u) for u in re.findall(r"<li>用于<a [^>]*>(.*?)</a>", entry)]
         made = re.search(r"由本一件事中的<a [^>]*>(.*?)</a>办结后取得", entry)
-        out.append((name, users, _text(made.group(1)) if made else ""))
+        out.append(
+            (name, users, _text(made.group(1)) if made else "", "免于提交:窗口自行获取" in entry)
+        )
     return out
 
 
@@ -132,13 +151,16 @@ def test_bundle_page_matches_the_hand_worked_figures(site: Path, bundle_id: str)
     road = page.split('<ol class="bs-stages">', 1)[1].split("</ol>", 1)[0]
     assert [_text(n) for n in re.findall(r'<th scope="row"[^>]*><a [^>]*>(.*?)</a>', road)] == items
     assert f"<span>承诺时限合计</span><strong>{total}</strong>" in page
-    assert f"您需要准备 <strong>{count} 份材料</strong>" in page
+    assert f"这件事共 <strong>{count} 份材料</strong>" in page
+    assert f"需要您准备 <strong>{PREPARE[bundle_id]} 份</strong>" in page
     materials = _materials(page)
     assert len(materials) == count
-    assert {name: users for name, users, _ in materials if len(users) > 1} == shared
-    assert {name: made for name, _, made in materials if made} == OBTAINED[bundle_id]
+    assert {name: users for name, users, _, _ in materials if len(users) > 1} == shared
+    assert {name: made for name, _, made, _ in materials if made} == OBTAINED[bundle_id]
     assert f"{len(OBTAINED[bundle_id])} 份在办理过程中取得,无需事先准备" in page
-    names = [material_key(name) for name, _, _ in materials]
+    exempt = [name for name, _, _, off in _materials(page) if off]
+    assert exempt == EXEMPT[bundle_id]
+    names = [material_key(name) for name, _, _, _ in materials]
     assert len(set(names)) == len(names)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..catalogue.bundlework import BundleTime, Span, bundle_time, merged_materials
+from ..catalogue.exempt import exempt_how
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import Chain, Material
 from . import qr, urls
@@ -47,6 +48,8 @@ class UseView:
     necessity: str
     when: str
     """When the item asks for it: its free-text ``when`` or its situation answers."""
+    exempt: str
+    """免提交 for this item: how the window obtains it (``数据共享:…``), else ""."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class MaterialRow:
     form: str
     """The form and copies when every item asks the same, else "" (each use says its own)."""
     produced_by: Link | None
+    exempt: bool
+    """Every item asking for it fetches it itself (免于提交): said once, off the checklist."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,9 @@ class BundleView:
     """How many materials more than one item asks for (listed once)."""
     obtained: int
     """How many are results of an earlier item of the road (not prepared beforehand)."""
+    exempt: int
+    prepare: int
+    """Neither 免于提交 nor obtained on the road: what the applicant prepares."""
     qr: Markup
 
 
@@ -110,6 +118,7 @@ def _rows(catalogue: Catalogue, chain: Chain) -> tuple[MaterialRow, ...]:
                 _form(u.material),
                 u.material.necessity.value,
                 _when(u.item, u.number, u.material),
+                exempt_how(u.material.exempt) if u.material.exempt else "",
             )
             for u in merged.uses
         )
@@ -121,6 +130,7 @@ def _rows(catalogue: Catalogue, chain: Chain) -> tuple[MaterialRow, ...]:
                 uses,
                 forms.pop() if len(forms) == 1 else "",
                 _link(merged.produced_by) if merged.produced_by else None,
+                all(u.exempt for u in uses),
             )
         )
     return tuple(rows)
@@ -185,5 +195,7 @@ def bundle_view(catalogue: Catalogue, chain: Chain) -> BundleView:
         materials=materials,
         shared=sum(len(r.uses) > 1 for r in materials),
         obtained=sum(r.produced_by is not None for r in materials),
+        exempt=sum(r.exempt for r in materials),
+        prepare=sum(not r.exempt and r.produced_by is None for r in materials),
         qr=Markup(qr.qr_svg(public_url)),
     )
