@@ -185,9 +185,11 @@ def table(results: dict[str, Any]) -> str:
     for row in results.get("incremental", []):
         rows.append(
             f"\nUnder `make serve` at {row['items']:,} items: an item saved is on screen in "
-            f"{row['item_edit_rebuild_s']} s; its search index follows in "
-            f"{row['item_edit_aggregates_s']} s more "
-            f"(the first build took {row['first_build_s']} s)."
+            f"{row['item_edit_rebuild_s']} s; its data files, data page and search index "
+            f"follow in {row['item_edit_aggregates_s']} s more "
+            f"(the first build took {row['first_build_s']} s).  Restarted from its cache "
+            f"({row['cache_mb']} MB, saved in {row['cache_save_s']} s), the server shows its "
+            f"first page in {row['restart_first_page_s']} s."
         )
     for row in results.get("import", []):
         rows.append("\n" + importer.table(row))
@@ -220,7 +222,11 @@ How the build keeps up (generator/portal/):
 - Open data is written by orjson and a small SpreadsheetML writer (`opendata/`).
 - The collector is frozen once the catalogue is planned: it no longer rescans it.
 - `make serve` keeps its folder and its memo between rebuilds: a save re-reads one item,
-  reuses every other item's rendered pages (`memo.py`) and writes only changed files.
+  reuses every other item's rendered pages and every page the theme draws whose context
+  is unchanged (`memo.py`) and writes only changed files; the data files, the data page
+  and the search index follow after the reload.  The memo, keyed by file content, is kept
+  in `.cache/banshi-serve/` for the next `serve` (`persist.py`).
+- The data files are made last, once the pages are written and let go.
 
 """
 

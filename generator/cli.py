@@ -101,6 +101,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         fmt=args.format,
         reviews=args.reviews,
         sign=sign,
+        as_of=args.date,
     )
 
 

@@ -44,10 +44,12 @@ def test_every_rule_has_examples_and_kebab_code() -> None:
                 "cond",
                 "mat",
                 "time",
+                "calendar",
                 "fee",
                 "phone",
                 "text",
                 "syn",
+                "bundle",
                 "sit",
             }
 

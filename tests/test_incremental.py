@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.portal.build import build_site, preview_build
+from generator.portal.build import OVERRIDES, build_site, preview_build
 from generator.portal.memo import Memo
+from generator.portal.sitebuild import TEMPLATES
 
 from .conftest import tree_digest
 
@@ -23,9 +24,11 @@ pytestmark = pytest.mark.build
 PORTAL = Path(__file__).parent / "fixtures" / "portal"
 
 
-def _served(catalogue: Path, out: Path, preview: Memo) -> dict[str, str]:
+def _served(
+    catalogue: Path, out: Path, preview: Memo, overrides: Path = OVERRIDES
+) -> dict[str, str]:
     """One rebuild as ``make serve`` runs it: the site folder kept, ``preview`` reused."""
-    preview_build(catalogue, out, preview)()
+    preview_build(catalogue, out, preview, overrides=overrides)()
     return {path: d for path, d in tree_digest(out).items() if not path.endswith((".br", ".gz"))}
 
 
@@ -36,9 +39,9 @@ def _served_copy(tmp_path: Path) -> Path:
     return catalogue
 
 
-def _full_build(catalogue: Path, out: Path) -> dict[str, str]:
+def _full_build(catalogue: Path, out: Path, overrides: Path = OVERRIDES) -> dict[str, str]:
     """A one-off build with nothing remembered: what every rebuild must equal."""
-    assert build_site(catalogue, out, as_of=date(2026, 1, 1), check=False) == 0
+    assert build_site(catalogue, out, as_of=date(2026, 1, 1), check=False, overrides=overrides) == 0
     # Only a published build is precompressed (generator/deploy): the preview serves plain
     # files, so the .br/.gz copies and their manifest are left out of the comparison.
     return {
@@ -53,6 +56,7 @@ EDITS = {
     "department": ("departments.yaml", '"0512-68002199"', '"0512-68002198"'),
     "law": ("laws.yaml", "中华人民共和国行政许可法", "中华人民共和国行政许可法(2019年修正)"),
     "chain": ("chains.yaml", "测试审批链", "测试审批链(一条龙)"),
+    "centre": ("centre.yaml", "测试市政通路1号", "测试市政通路2号"),
     # The sitemap's date is the newest review, taken again at every rebuild.
     "reviewed": ("items/gaj/id-card-renewal.yaml", "reviewed: 2026-08-01", "reviewed: 2026-11-20"),
 }
@@ -135,3 +139,51 @@ def test_the_saved_page_is_written_before_the_search_index_that_holds_it(
     assert indexed() == before
     later()
     assert indexed() != before
+
+
+def test_rebuild_after_new_synonyms_or_an_edited_template_equals_a_full_build(
+    tmp_path: Path,
+) -> None:
+    """Two edits outside the catalogue's data: the search synonyms (read only by the
+    search index, after the reload) and a centre's template override."""
+    catalogue, preview = _served_copy(tmp_path), Memo(enabled=True)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    template = overrides / "department.html"
+    base = (TEMPLATES / "_base" / "department.html").read_text(encoding="utf-8")
+    template.write_text(base, encoding="utf-8")
+    _served(catalogue, tmp_path / "served", preview, overrides)
+
+    (catalogue / "synonyms.yaml").write_text(
+        "groups:\n  - [身份证, 居民身份证]\n", encoding="utf-8"
+    )
+    rebuilt = _served(catalogue, tmp_path / "served", preview, overrides)
+    assert rebuilt == _full_build(catalogue, tmp_path / "full", overrides)
+
+    template.write_text(base + "<p>本部门另有说明。</p>\n", encoding="utf-8")
+    rebuilt = _served(catalogue, tmp_path / "served", preview, overrides)
+    page = (tmp_path / "served/departments/gaj/index.html").read_text(encoding="utf-8")
+    assert "本部门另有说明。" in page
+    assert rebuilt == _full_build(catalogue, tmp_path / "full2", overrides)
+
+
+def test_the_data_files_and_the_data_page_follow_the_reload(tmp_path: Path) -> None:
+    """catalogue.json, the spreadsheets and the /data/ page that lists their checksums
+    serialise the whole catalogue: written after the saved page, then as a full build."""
+    catalogue, preview = _served_copy(tmp_path), Memo(enabled=True)
+    served = tmp_path / "served"
+    _served(catalogue, served, preview)
+    item = catalogue / "items/gaj/id-card-renewal.yaml"
+    item.write_text(
+        item.read_text(encoding="utf-8").replace("居民身份证", "居民身份证(原件)", 1),
+        encoding="utf-8",
+    )
+    aggregates = ("data/catalogue.json", "data/catalogue.xlsx", "data/index.html")
+    before = {name: (served / name).read_bytes() for name in aggregates}
+    later = preview_build(catalogue, served, preview)
+    assert "居民身份证(原件)" in (served / "items/id-card-renewal/index.html").read_text("utf-8")
+    assert {name: (served / name).read_bytes() for name in aggregates} == before
+    later()
+    after = {p: d for p, d in tree_digest(served).items() if not p.endswith((".br", ".gz"))}
+    assert after == _full_build(catalogue, tmp_path / "full")
+    assert all((served / name).read_bytes() != before[name] for name in aggregates)

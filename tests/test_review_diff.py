@@ -116,11 +116,11 @@ def test_items_departments_laws_chains_and_centre(
         ("item-added", "error", "id-card-lost", lost, 1),
         ("item-added-detail", "info", "id-card-lost", lost, 12),
         ("basis-repealed", "error", "id-card-lost", lost, 12),
-        ("item-added-detail", "info", "id-card-lost", lost, 45),
-        ("item-added-detail", "info", "id-card-lost", lost, 47),
+        ("item-added-detail", "info", "id-card-lost", lost, 48),
+        ("item-added-detail", "info", "id-card-lost", lost, 50),
         ("item-added-detail", "info", "id-card-lost", lost, 1),
-        ("item-added-detail", "info", "id-card-lost", lost, 49),
-        ("basis-repealed", "error", "id-card-lost", lost, 52),
+        ("item-added-detail", "info", "id-card-lost", lost, 52),
+        ("basis-repealed", "error", "id-card-lost", lost, 55),
         ("item-added-detail", "info", "id-card-lost", lost, 16),
         (
             "item-removed",
@@ -189,6 +189,20 @@ def test_chain_and_centre_changes(repo: Path, capsys: pytest.CaptureFixture[str]
     assert code == 1
 
 
+def test_a_bundle_change_is_shown(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    chains = yaml.safe_load((repo / "catalogue/chains.yaml").read_text(encoding="utf-8"))
+    chains["chains"][0]["bundle"] = {"lead": "scjg"}
+    (repo / "catalogue/chains.yaml").write_text(
+        yaml.safe_dump(chains, allow_unicode=True), encoding="utf-8"
+    )
+    code, out, _ = _run(capsys, "HEAD", "--format", "json")
+    (change,) = json.loads(out)["changes"]
+    assert (change["check"], change["field"]) == ("chain-changed", "一件事")
+    assert change["old"] == "(不是一件事)"
+    assert change["new"].startswith("牵头部门 ")
+    assert code == 0  # information for reviewers, no sign-off
+
+
 def test_two_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(ROOT / "tests/fixtures/portal", old)
@@ -253,3 +267,53 @@ def test_every_check_is_in_the_reviewers_guide() -> None:
     guide = (ROOT / "docs/review.md").read_text(encoding="utf-8")
     missing = [c for c in CHECKS if f"`{c}`" not in guide]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("day", "verb"), [("2026-05-31", "将于"), ("2026-06-01", "已于"), ("2031-01-01", "已于")]
+)
+def test_repeal_wording_follows_the_date_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, verb: str
+) -> None:
+    """已于 / 将于 is said for ``--date`` (the review's day), never for the machine's clock:
+    the same diff filed on the same day reads the same whenever it is printed again."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "tests/fixtures/portal", old)
+    shutil.copytree(old, new)
+    edit(
+        tmp_path,
+        "new/laws.yaml",
+        "effective: 2012-01-01",
+        "effective: 2012-01-01\n    repealed: 2026-06-01",
+    )
+    _, out, _ = _run(capsys, str(old), str(new), "--format", "json", "--date", day)
+    (change,) = [c for c in json.loads(out)["changes"] if c["check"] == "law-repealed"]
+    assert change["text"].startswith(f"《中华人民共和国居民身份证法》{verb} 2026-06-01 废止")
+
+
+def test_unit_change_told_on_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A promise moved from 工作日 to 自然日 is not subtracted but told in both units on the
+    working calendar of ``--date``'s year; the calendar's own change is listed apart."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(ROOT / "tests/fixtures/portal", old)
+    shutil.copytree(old, new)
+    calendar = (ROOT / "tests/fixtures/positive/law-calendar-days/centre.yaml").read_text("utf-8")
+    (new / "centre.yaml").write_text(
+        (old / "centre.yaml").read_text("utf-8") + calendar[calendar.index("calendar:") :],
+        encoding="utf-8",
+    )
+    edit(
+        tmp_path,
+        "new/items/scjg/company-setup.yaml",
+        "  promised:\n    days: 1",
+        "  promised:\n    days: 3\n    unit: 自然日",
+    )
+    _, out, _ = _run(capsys, str(old), str(new), "--format", "json", "--date", "2026-12-03")
+    texts = {c["check"]: c["text"] for c in json.loads(out)["changes"]}
+    assert texts["promised-limit-changed"] == (
+        "承诺时限 1 个工作日 → 3 个自然日(1 个工作日按 2026 年工作日历相当于 1 至 10 个自然日,"
+        "视受理日期而定)"
+    )
+    assert texts["calendar-changed"] == "中心:工作日历(法定节假日和调休)新增 2026 年"

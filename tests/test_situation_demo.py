@@ -114,7 +114,18 @@ WORK_INJURY = {
     "harm.disease,death.died": "1 2 4-6",
 }
 
+# A multiple choice question (cases, 可多选): 1 申请表, 2 营业执照, 3 身份证 (both 免提交,
+# still in the list the code tailors), 4 平面图, 5 检测报告 always; 6 集中空调通风系统
+# 卫生检测报告 with ac; 7 授权委托书 with agent; "cases.-" when neither is chosen.
+PUBLIC_PLACE = {
+    "cases.-": "1-5",
+    "cases.ac": "1-6",
+    "cases.agent": "1-5 7",
+    "cases.ac,cases.agent": "1-7",
+}
+
 TABLES = {
+    "public-place-hygiene-licence": PUBLIC_PLACE,
     "food-production-licence": FOOD_PRODUCTION,
     "real-estate-transfer-registration": REAL_ESTATE,
     "individual-business-registration": INDIVIDUAL,
@@ -125,6 +136,7 @@ TABLES = {
 
 # (answer sets, fewest materials, most materials), counting "以下任选其一" as one.
 FIGURES = {
+    "public-place-hygiene-licence": (4, 5, 7),
     "food-production-licence": (16, 20, 23),
     "real-estate-transfer-registration": (12, 6, 9),
     "individual-business-registration": (24, 3, 7),

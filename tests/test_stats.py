@@ -28,6 +28,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 #   zjj  construction-permit    许可 联办件 statutory 7  promised 5  free 2 materials 1 visit
 # Totals: 4 items; statutory 40 (avg 10.0), promised 21 (avg 5.25 -> 5.3 half up);
 # cut 1 - 21/40 = 47.5%; free 3 (75.0%); materials 8 (avg 2.0); one visit 3; online 1.
+# 免提交: only gaj id-card-renewal's 户口簿 (部门核验), 1 of 8 materials = 12.5%.
 GOLDEN_TOTAL = [
     ("事项数", "4"),
     ("即办件", "1(25.0%)"),
@@ -36,6 +37,7 @@ GOLDEN_TOTAL = [
     ("承诺压缩比例", "47.5%"),
     ("不收费事项", "3(75.0%)"),
     ("平均材料数", "2.0"),
+    ("免提交材料", "1/8(12.5%)"),
     ("最多跑一次", "3(75.0%)"),
     ("可网上办理", "1(25.0%)"),
 ]
@@ -50,6 +52,7 @@ GOLDEN_DEPARTMENTS = {
     "承诺压缩比例": ("66.7%", "50.0%", "28.6%"),
     "不收费事项": ("1(100.0%)", "1(50.0%)", "1(100.0%)"),
     "平均材料数": ("3.0", "1.5", "2.0"),
+    "免提交材料": ("0/3(0.0%)", "1/3(33.3%)", "0/2(0.0%)"),
     "最多跑一次": ("1(100.0%)", "1(50.0%)", "1(100.0%)"),
     "可网上办理": ("1(100.0%)", "0(0.0%)", "0(0.0%)"),
 }
@@ -92,15 +95,24 @@ def test_demo_figures_agree_with_the_item_files() -> None:
     assert total.on_the_spot == sum(i["kind"] == "即办件" for _, i in raw)
     assert total.free == sum(i["fees"] == "不收费" for _, i in raw)
     assert total.materials == sum(len(i["materials"]) for _, i in raw)
-    assert total.statutory_days == sum(i["time_limit"]["statutory"]["days"] for _, i in raw)
-    assert total.promised_days == sum(i["time_limit"]["promised"]["days"] for _, i in raw)
+    # days in 工作日 only: a 自然日 limit is never added to them
+    for which in ("statutory", "promised"):
+        limits = [i["time_limit"][which] for _, i in raw]
+        working = [
+            x["days"] for x in limits if x.get("unit", "工作日") == "工作日" or not x["days"]
+        ]
+        assert getattr(total, f"{which}_days") == sum(working)
+        assert getattr(total, f"{which}_counted") == len(working)
+    assert total.statutory_counted < total.items  # 居民身份证、工伤认定: 60 日
     assert total.online == sum("online" in i for _, i in raw)
     assert total.one_visit == sum(i.get("visits", 1) <= 1 for _, i in raw)
+    assert total.exempt == sum("exempt" in m for _, i in raw for m in i["materials"])
     assert sum(n for _, n in total.by_kind) == total.items
     assert sum(n for _, n in total.by_type) == total.items
     # The departments add up to the total, and each holds exactly its folder's items.
     departments = dict(stats.departments)
-    for field in ("items", "free", "materials", "statutory_days", "promised_days", "online"):
+    fields = ("items", "free", "materials", "exempt", "statutory_days", "promised_days", "online")
+    for field in fields:
         assert sum(getattr(f, field) for f in departments.values()) == getattr(total, field)
     for ident, figures in departments.items():
         assert figures.items == sum(d == ident for d, _ in raw)
@@ -157,3 +169,10 @@ def test_chart_is_accessible_escaped_svg() -> None:
 def test_chart_rejects_a_bad_id() -> None:
     with pytest.raises(ValueError):
         bar_chart('x" onload="', "t", "d", [], [])
+
+
+def test_calendar_day_limits_are_left_out_and_said() -> None:
+    """工伤认定 and 居民身份证 count 60 自然日 by law: never added to 工作日, and the page
+    says how many limits the day figures leave out."""
+    view = stats_view(statistics(load_catalogue(DEMO)[0]))
+    assert view.calendar_note == "以自然日计的时限(法定 3 项)不与工作日相加,不计入天数;"

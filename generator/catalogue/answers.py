@@ -146,3 +146,16 @@ def grouped(materials: Sequence[Material]) -> list[list[Material]]:
 def tailored(item: Item, answer_set: AnswerSet) -> list[list[Material]]:
     """The materials to bring under ``answer_set``, alternatives grouped."""
     return grouped(select(item.materials, answer_set))
+
+
+def is_exempt(group: Sequence[Material]) -> bool:
+    """Whether the window fetches this entry itself (免提交): a material declared
+    ``exempt``.  ``check`` keeps exempt materials out of alternative groups
+    (``mat-exempt-alternative``); in an unchecked build a group with one counts as
+    fetched, since the applicant need then bring none of the others."""
+    return any(m.exempt is not None for m in group)
+
+
+def to_bring(groups: Sequence[list[Material]]) -> list[list[Material]]:
+    """The entries of a tailored list the applicant brings: all but the 免提交 ones."""
+    return [g for g in groups if not is_exempt(g)]

@@ -25,6 +25,7 @@ from .models import (
     Centre,
     Chain,
     ChainsFile,
+    DayUnit,
     Department,
     DepartmentsFile,
     Item,
@@ -106,16 +107,34 @@ class Catalogue:
     def hours(self, loaded: LoadedItem) -> str | None:
         return loaded.item.hours or (self.centre.hours if self.centre else None)
 
-    def chain_totals(self, chain: Chain) -> tuple[int, int]:
-        """(days if every item ran in series, days with each stage run in parallel)."""
-        series = parallel = 0
+    def chains_of(self, item_id: str) -> list[Chain]:
+        """The chains (and so the bundles) an item is a stage of, in file order."""
+        return [c for c in self.chains.values() if any(item_id in s.items for s in c.stages)]
+
+    def chain_totals(self, chain: Chain) -> tuple[dict[DayUnit, int], dict[DayUnit, int]]:
+        """(days if every item ran in series, days with each stage run in parallel), each
+        unit summed on its own: 工作日 and 自然日 are never added together."""
+        series: dict[DayUnit, int] = {}
+        parallel: dict[DayUnit, int] = {}
         for stage in chain.stages:
-            days = [
-                self.items[i].item.time_limit.promised.days for i in stage.items if i in self.items
-            ]
-            series += sum(days)
-            parallel += max(days, default=0)
+            for unit, days in stage_days(self, stage.items).items():
+                parallel[unit] = parallel.get(unit, 0) + days
+            for i in stage.items:
+                if i in self.items:
+                    promised = self.items[i].item.time_limit.promised
+                    series[promised.unit] = series.get(promised.unit, 0) + promised.days
         return series, parallel
+
+
+def stage_days(catalogue: Catalogue, items: Iterable[str]) -> dict[DayUnit, int]:
+    """A stage run in parallel: the longest promise in each unit (with both units, their
+    sum bounds the stage, as the page says)."""
+    out: dict[DayUnit, int] = {}
+    for i in items:
+        if i in catalogue.items:
+            promised = catalogue.items[i].item.time_limit.promised
+            out[promised.unit] = max(out.get(promised.unit, 0), promised.days)
+    return out
 
 
 def is_free(item: Item) -> bool:

@@ -19,6 +19,9 @@ from .base import ID_PATTERN as ID_PATTERN  # re-exported: the models' public na
 from .base import Bool, Day, Id, Int, Path, Phone, Str, Text
 from .base import MissingField as MissingField
 from .base import Model as Model
+from .bundles import Bundle
+from .exempt import Exempt
+from .holidays import CalendarYear
 from .situations import AlternativeGroup, AnswerRef, Question
 
 # --- enumerations (values are what staff type) ------------------------------------------
@@ -175,6 +178,11 @@ class Centre(Model):
     licence: OpenLicence = Field(
         OpenLicence.CC_BY, description="开放数据的许可:CC-BY-4.0(署名)或 CC0-1.0(公共领域)"
     )
+    calendar: list[CalendarYear] = Field(
+        default_factory=list,
+        description="工作日历:每年的法定节假日和调休上班日(按国务院办公厅当年的通知填写),"
+        "用于工作日与自然日的换算",
+    )
 
 
 class Department(Model):
@@ -223,6 +231,7 @@ class Chain(Model):
     name: Text = Field(description="审批链名称,如 企业开办")
     description: Text = Field(description="说明")
     stages: list[ChainStage] = Field(description="依次办理的阶段;同一阶段内的事项并联办理")
+    bundle: Bundle | None = Field(None, description="一件事:填写后本审批链另有一件事页面和告知单")
 
 
 class ChainsFile(Model):
@@ -257,6 +266,7 @@ class Material(Model):
     medium: Medium = Field(description="纸质 / 电子 / 纸质或电子")
     source: MaterialSource = Field(description="来源渠道")
     source_note: Text | None = Field(None, description="来源说明,如 由公安机关核发")
+    exempt: Exempt | None = Field(None, description="免提交:窗口通过数据共享获取,申请人无需提交")
     blank_form: Path | None = Field(None, description="空白表格文件(免费提供)")
     sample: Path | None = Field(None, description="填写示例文件")
     when: Text | None = Field(None, description="何种情形需要提交;全部情形都需要时不填")
@@ -270,7 +280,8 @@ class Step(Model):
     name: Text = Field(description="环节名称")
     kind: StepKind = Field(description="环节类型")
     post: Text = Field(description="办理岗位")
-    days: Int = Field(description="办理时限(工作日),当场办结为 0")
+    days: Int = Field(description="办理时限,当场办结为 0")
+    unit: DayUnit | None = Field(None, description="工作日 / 自然日;不填时与承诺时限的单位相同")
     description: Text | None = Field(None, description="办理内容和标准")
     answers: AnswerRef | None = None
     window: Text | None = Field(

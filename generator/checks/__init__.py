@@ -34,6 +34,7 @@ FAMILIES = (
     "conditions",
     "materials",
     "time",
+    "calendar",
     "fees",
     "phones",
     "text",
@@ -41,6 +42,7 @@ FAMILIES = (
     "synonyms",
     "situations",
     "answersets",
+    "bundles",
 )
 
 

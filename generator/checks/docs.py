@@ -21,6 +21,7 @@ FAMILY_TITLES = {
     "conditions": "受理条件(cond-)",
     "materials": "申请材料(mat-)",
     "time": "办理时限与流程(time-)",
+    "calendar": "工作日历(calendar-)",
     "fees": "收费(fee-)",
     "phones": "电话(phone-)",
     "text": "文本(text-)",
@@ -28,6 +29,7 @@ FAMILY_TITLES = {
     "synonyms": "搜索同义词(syn-)",
     "situations": "情形引导:问题与引用(sit-)",
     "answersets": "情形引导:逐一核对回答组合(sit-)",
+    "bundles": "一件事(bundle-)",
 }
 
 HEADER = """# 检查规则

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import LoadedItem
-from ..catalogue.models import Kind
+from ..catalogue.models import Kind, MaterialSource
 from . import CheckContext, rule
 from ._common import emit, has
 
@@ -144,4 +144,88 @@ def form_has_template(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnos
                 ("materials", index, "name"),
                 f"“{material.name}”是需要填写的表格,但没有提供空白表格;"
                 "请在 blank_form 中填写格式文本文件(如 forms/xxx.docx)。",
+            )
+
+
+@rule("mat-exempt-source", Severity.ERROR)
+def exempt_only_if_issued(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """Only a material a government department issues (``source: 政府部门核发``) can be
+    fetched by the window through data sharing; declaring anything else ``exempt`` would
+    tell the public not to bring a paper nobody else holds (减证便民).
+
+    Passing:
+        - name: 营业执照
+          source: 政府部门核发
+          exempt: {way: 数据共享, basis: 通过市场监管部门企业登记信息共享获取}
+
+    Failing:
+        - name: 法定代表人身份证明
+          source: 申请人自备
+          exempt: {way: 数据共享, basis: 共享获取}
+    """
+    for index, material in enumerate(loaded.item.materials):
+        if not has(material, "source", "exempt") or material.exempt is None:
+            continue
+        if material.source is not MaterialSource.GOVERNMENT:
+            yield emit(
+                loaded.source,
+                "mat-exempt-source",
+                ("materials", index, "exempt"),
+                f"“{material.name}”标为免提交,但来源是“{material.source.value}”:"
+                "只有政府部门核发、窗口能通过数据共享获取的材料才能免提交;"
+                "请把 source 改为 政府部门核发,或删去 exempt。",
+            )
+
+
+@rule("mat-exempt-form", Severity.ERROR)
+def exempt_not_a_form(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A material with a blank form is filled in by the applicant; it cannot be fetched
+    from another department, so it cannot be ``exempt``.
+
+    Passing:
+        - name: 营业执照
+          exempt: {way: 数据共享, basis: 通过市场监管部门企业登记信息共享获取}
+
+    Failing:
+        - name: 食品经营许可申请书
+          blank_form: forms/shipin-jingying-shenqingshu.docx
+          exempt: {way: 数据共享, basis: 共享获取}
+    """
+    for index, material in enumerate(loaded.item.materials):
+        if not has(material, "blank_form", "exempt") or material.exempt is None:
+            continue
+        if material.blank_form is not None:
+            yield emit(
+                loaded.source,
+                "mat-exempt-form",
+                ("materials", index, "exempt"),
+                f"“{material.name}”有空白表格,需要申请人填写,不能免提交;"
+                "请删去 exempt,或删去 blank_form(如果这份材料其实由部门核发)。",
+            )
+
+
+@rule("mat-exempt-alternative", Severity.ERROR)
+def exempt_alone(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A material the window fetches itself is never "以下任选其一" with others: the
+    applicant would be told to bring one of a group the window already holds.
+
+    Passing:
+        - name: 营业执照
+          exempt: {way: 数据共享, basis: 通过市场监管部门企业登记信息共享获取}
+
+    Failing:
+        - name: 营业执照
+          one_of: licence
+          exempt: {way: 数据共享, basis: 共享获取}
+    """
+    for index, material in enumerate(loaded.item.materials):
+        if not has(material, "one_of", "exempt") or material.exempt is None:
+            continue
+        if material.one_of is not None:
+            yield emit(
+                loaded.source,
+                "mat-exempt-alternative",
+                ("materials", index, "one_of"),
+                f"“{material.name}”免提交,不能再和其他材料“任选其一”(one_of: {material.one_of});"
+                "窗口已能取得它,同组的其他材料也就不必提交:请删去这一组的 one_of,或删去 exempt。",
             )

@@ -14,8 +14,20 @@ from ..catalogue.diagnostics import Diagnostic, Severity
 from ..catalogue.loaded import LoadedItem, flat_steps, steps_days
 from ..catalogue.models import DayUnit, ItemType, Kind, ParallelSteps
 from ..catalogue.sources import DataPath
+from ..catalogue.workdays import shape_of
 from . import CheckContext, rule
 from ._common import emit, has
+from ._units import (
+    Comparison,
+    Verdict,
+    calendar_of,
+    compare_limits,
+    compare_steps,
+    largest_fitting,
+    step_units,
+    step_words,
+    zh,
+)
 
 LICENSING_DEFAULT_DAYS = 20
 """行政许可法第四十二条: 二十日内作出决定 unless a law or regulation says otherwise."""
@@ -58,36 +70,89 @@ def days_not_negative(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnos
             )
 
 
-@rule("time-unit-mismatch", Severity.ERROR)
-def same_unit(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
-    """Statutory and promised limits use the same unit, or the public cannot compare them.
+def _limits(loaded: LoadedItem, ctx: CheckContext) -> Comparison:
+    """The promise against the statutory limit, across units on the working calendar."""
+    limits = loaded.item.time_limit
+    statutory, promised = limits.statutory, limits.promised
+    return compare_limits(
+        calendar_of(ctx.catalogue.centre),
+        ctx.as_of.year,
+        (promised.days, promised.unit),
+        (statutory.days, statutory.unit),
+    )
+
+
+def _steps(loaded: LoadedItem, ctx: CheckContext) -> Comparison:
+    """The steps against the promise, each step in its own unit."""
+    item = loaded.item
+    promised = item.time_limit.promised
+    return compare_steps(
+        calendar_of(ctx.catalogue.centre),
+        ctx.as_of.year,
+        shape_of(item.steps, promised.unit),
+        (promised.days, promised.unit),
+    )
+
+
+_MISSING_YEAR = (
+    "请在 centre.yaml 的 calendar 中按国务院办公厅当年的节假日安排通知填写 {year} 年的放假"
+    "和调休上班日期。法定时限请照法规原文的单位填写,不必为此改动。"
+)
+
+
+@rule("time-unit-mismatch", Severity.WARNING)
+def units_comparable(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A limit in 工作日 and one in 自然日 are compared with the centre's working calendar
+    (``calendar`` in centre.yaml).  When the calendar lacks the as-of year and the answer
+    depends on its holidays, nobody can tell whether the promise keeps the law: warn.
+    A centre may promise in 工作日 what the law counts in 自然日 (and the reverse).
 
     Passing:
-        statutory: {days: 20, unit: 工作日}
-        promised: {days: 5, unit: 工作日}
+        statutory: {days: 60, unit: 自然日}
+        promised: {days: 20, unit: 工作日}    # centre.yaml 的 calendar 中有当年的节假日
 
     Failing:
-        statutory: {days: 30, unit: 自然日}
-        promised: {days: 5, unit: 工作日}
+        statutory: {days: 20, unit: 自然日}
+        promised: {days: 5, unit: 工作日}     # calendar 中没有当年的节假日
     """
-    limits = loaded.item.time_limit
-    if limits.statutory.unit is not limits.promised.unit:
+    item = loaded.item
+    limits = item.time_limit
+    statutory, promised = limits.statutory, limits.promised
+    year = ctx.as_of.year
+    if statutory.unit is not promised.unit and _limits(loaded, ctx).verdict is Verdict.UNDECIDED:
         yield emit(
             loaded.source,
             "time-unit-mismatch",
-            ("time_limit", "promised", "unit"),
-            f"法定时限以{limits.statutory.unit}计,承诺时限以{limits.promised.unit}计,无法比较;"
-            "请两者使用同一单位(通常为工作日)。",
+            ("time_limit", "promised"),
+            f"法定时限以{statutory.unit}计,承诺时限以{promised.unit}计,需要按工作日历换算才能比较;"
+            f"工作日历中没有 {year} 年的法定节假日,无法判断承诺是否超过法定时限。"
+            + _MISSING_YEAR.format(year=year),
+        )
+    if (
+        item.kind is not Kind.ON_THE_SPOT
+        and not any(s.days < 0 for s in flat_steps(item.steps))
+        and not step_units(item.steps, promised.unit) <= {promised.unit}
+        and _steps(loaded, ctx).verdict is Verdict.UNDECIDED
+    ):
+        yield emit(
+            loaded.source,
+            "time-unit-mismatch",
+            ("steps",),
+            f"有的环节与承诺时限({promised.unit})单位不同,需要按工作日历换算才能比较;"
+            f"工作日历中没有 {year} 年的法定节假日,无法判断各环节能否在承诺时限内办完。"
+            + _MISSING_YEAR.format(year=year),
         )
 
 
 @rule("time-promised-exceeds", Severity.ERROR)
 def promised_within_statutory(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     """The promised limit is a public commitment and may not exceed the statutory one.
+    In different units (the law counts 自然日, the centre promises 工作日) the promise may
+    not end after the law's limit from any start date of the year, on the working calendar.
 
     Passing:
-        statutory: {days: 20}
-        promised: {days: 5}
+        statutory: {days: 60, unit: 自然日}
+        promised: {days: 20, unit: 工作日}
 
     Failing:
         statutory: {days: 20}
@@ -95,14 +160,32 @@ def promised_within_statutory(loaded: LoadedItem, ctx: CheckContext) -> Iterator
     """
     limits = loaded.item.time_limit
     statutory, promised = limits.statutory, limits.promised
-    if statutory.unit is promised.unit and promised.days > statutory.days:
-        yield emit(
-            loaded.source,
-            "time-promised-exceeds",
-            ("time_limit", "promised", "days"),
-            f"承诺时限 {promised.days} {promised.unit}超过法定时限 {statutory.days} "
-            f"{statutory.unit};请把承诺时限改为不超过 {statutory.days}。",
-        )
+    if statutory.unit is promised.unit:
+        if promised.days > statutory.days:
+            yield emit(
+                loaded.source,
+                "time-promised-exceeds",
+                ("time_limit", "promised", "days"),
+                f"承诺时限 {promised.days} 个{promised.unit}超过法定时限 {statutory.days} 个"
+                f"{statutory.unit};请把承诺时限改为不超过 {statutory.days} 个{statutory.unit}。",
+            )
+        return
+    found = _limits(loaded, ctx)
+    if found.verdict is not Verdict.OVERRUNS:
+        return
+    assert found.start and found.later_end and found.limit_end
+    cal = calendar_of(ctx.catalogue.centre)
+    best = largest_fitting(cal, ctx.as_of.year, promised, statutory)
+    year_known = ctx.as_of.year in cal.years
+    hint = f"请把承诺时限改为不超过 {best} 个{promised.unit}" if year_known else "请缩短承诺时限"
+    yield emit(
+        loaded.source,
+        "time-promised-exceeds",
+        ("time_limit", "promised", "days"),
+        f"承诺时限 {promised.days} 个{promised.unit}超过法定时限 {statutory.days} 个"
+        f"{statutory.unit}:{found.assumed},{zh(found.start)}受理的,承诺到"
+        f"{zh(found.later_end)}届满,法定时限到{zh(found.limit_end)}已届满。{hint}。",
+    )
 
 
 @rule("time-on-the-spot", Severity.ERROR)
@@ -163,7 +246,9 @@ def zero_means_on_the_spot(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Di
 @rule("time-steps-exceed", Severity.ERROR)
 def steps_fit(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     """The steps (series steps add up, parallel branches count their longest) must fit in
-    the promised limit, or the flow chart contradicts the promise.
+    the promised limit, or the flow chart contradicts the promise.  A step counts in its
+    own ``unit`` (default: the promise's); steps in another unit than the promise are
+    compared on the working calendar: 25 工作日 of steps never fit 25 自然日.
 
     Passing:
         steps:
@@ -182,17 +267,31 @@ def steps_fit(loaded: LoadedItem, ctx: CheckContext) -> Iterator[Diagnostic]:
     item = loaded.item
     if item.kind is Kind.ON_THE_SPOT:
         return  # time-on-the-spot says it more precisely
-    steps = item.steps
-    if any(s.days < 0 for s in flat_steps(steps)):
+    steps, promised = item.steps, item.time_limit.promised
+    if any(s.days < 0 for s in flat_steps(steps)) or promised.days < 0:
         return
-    total, promised = steps_days(steps), item.time_limit.promised.days
-    if promised >= 0 and total > promised:
+    if step_units(steps, promised.unit) <= {promised.unit}:
+        total = steps_days(steps)
+        if total > promised.days:
+            yield emit(
+                loaded.source,
+                "time-steps-exceed",
+                ("steps",),
+                f"各环节合计 {total} 个{promised.unit}(并联环节取最长),超过承诺时限 "
+                f"{promised.days} 个{promised.unit};请压缩环节用时,或核对承诺时限。",
+            )
+        return
+    found = _steps(loaded, ctx)
+    if found.verdict is Verdict.OVERRUNS:
+        assert found.start and found.later_end and found.limit_end
         yield emit(
             loaded.source,
             "time-steps-exceed",
             ("steps",),
-            f"各环节合计 {total} 个工作日(并联环节取最长),超过承诺时限 {promised} 天;"
-            "请压缩环节用时,或核对承诺时限。",
+            f"各环节按各自的单位({step_words(steps, promised.unit)})计算,{found.assumed},"
+            f"{zh(found.start)}受理的,到{zh(found.later_end)}才办完,超过承诺时限 "
+            f"{promised.days} 个{promised.unit}(到{zh(found.limit_end)}届满);"
+            "请压缩环节用时,或核对环节和承诺时限的单位。",
         )
 
 

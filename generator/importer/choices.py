@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..catalogue.exempt import ExemptWay
 from ..catalogue.models import (
     Audience,
     ItemType,
@@ -95,6 +96,15 @@ SOURCES: dict[str, str] = _plain(
         "申请人": MaterialSource.APPLICANT,
         "政府部门": MaterialSource.GOVERNMENT,
         "政府部门核发(共享)": MaterialSource.GOVERNMENT,
+    }
+)
+
+EXEMPT_WAYS: dict[str, str] = _plain(
+    {
+        **{w.value: w.value for w in ExemptWay},
+        "共享": ExemptWay.SHARING,
+        "数据共享免提交": ExemptWay.SHARING,
+        "电子证照免提交": ExemptWay.LICENCE,
     }
 )
 

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from . import cells
-from .choices import FORMS, MEDIA, NECESSITY, SOURCES, choose
+from .choices import EXEMPT_WAYS, FORMS, MEDIA, NECESSITY, SOURCES, choose
 from .context import Context
 from .reading import Row
 
@@ -80,6 +80,7 @@ def _one(ctx: Context, row: Row, name: str, parsed: bool) -> Data:
         "blank_form": _form_file(ctx, row, "blank_form"),
         "sample": _form_file(ctx, row, "sample"),
         "when": cells.text(row.values.get("when")),
+        "exempt": _exempt(ctx, row),
         "standard": cells.text(row.values.get("standard")),
         "note": cells.text(row.values.get("note")),
     }
@@ -132,4 +133,17 @@ def material_entries(ctx: Context, item_rows: list[Row], rows: list[Row] | None)
         names = cells.numbered(row.values.get("name"), split_plain=True)
         for name in names:
             out.append(_one(ctx, row, name, parsed=len(names) > 1 or "form" not in row.values))
+    return out
+
+
+def _exempt(ctx: Context, row: Row) -> Data | None:
+    """免提交方式 and 免提交依据 as ``exempt``; a way without a basis is kept as written so
+    that ``check`` reports the missing basis at its place in the YAML."""
+    way = cells.text(row.values.get("exempt_way"))
+    basis = cells.text(row.values.get("exempt_basis"))
+    if way is None and basis is None:
+        return None
+    out: Data = {"way": pick(ctx, row, "exempt_way", EXEMPT_WAYS, "免提交方式") or way}
+    if basis is not None:
+        out["basis"] = basis
     return out

@@ -339,6 +339,13 @@ MATERIAL_COLUMNS: tuple[Column, ...] = (
     ),
     Column("note", "备注", "备注", national=M + "remark", source="materials[].note"),
     Column("when", "适用情形", "需要提交的情形;空白表示全部情形", source="materials[].when"),
+    Column(
+        "exempt_way",
+        "免提交方式",
+        "数据共享、电子证照或部门核验:窗口自行取得,申请人无需提交;空白表示需要提交",
+        source="materials[].exempt.way",
+    ),
+    Column("exempt_basis", "免提交依据", "窗口怎样取得这份材料", source="materials[].exempt.basis"),
     Column("id", "事项标识", "所属事项的标识"),
 )
 

@@ -157,6 +157,19 @@ _ITEM = _object(
                         },
                     },
                     "one_of": _optional("可替代材料组(以下任选其一)"),
+                    "exempt": {
+                        "description": "免提交(减证便民):窗口通过数据共享等方式自行取得,"
+                        "申请人无需提交;null 表示需要提交",
+                        "oneOf": [
+                            {"type": "null"},
+                            _object(
+                                {
+                                    "way": {"enum": ["数据共享", "电子证照", "部门核验"]},
+                                    "basis": _text("取得方式和依据"),
+                                }
+                            ),
+                        ],
+                    },
                     "standard": _optional("受理标准"),
                     "note": _optional("备注"),
                 }

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import vocabulary as v
 from .jsonexport import dumps
+from .jsonldsituations import evidence_extras, situation_requirements
 from .records import Record
 
 _CONTEXT: dict[str, Any] = {
@@ -46,6 +47,8 @@ _CONTEXT: dict[str, Any] = {
             "cv:hasCompetentAuthority",
             "cv:hasLegalResource",
             "cpsv:implements",
+            "cv:supportsRequirement",
+            "cv:hasSupportingEvidence",
             "schema:serviceUrl",
             "schema:url",
             *(f"{v.PREFIX}:{t.name}" for t in v.TERMS if t.scheme),
@@ -69,6 +72,13 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
     ("实施部门", "cv:hasCompetentAuthority(cv:PublicOrganisation)", "schema:provider"),
     ("受理条件", "cv:holdsRequirement(cv:Requirement)", "—"),
     ("申请材料", "cpsv:hasInput(cv:Evidence)", "—"),
+    (
+        "按情形提交的材料(answers)",
+        "cv:Evidence → cv:supportsRequirement(cv:Requirement,dct:description 写明回答)",
+        "—",
+    ),
+    ("情形引导的问题和选项、任选其一", "无对应(见 catalogue.json 的 situations)", "—"),
+    ("免提交(减证便民)", "bs:exemptWay(skos:Concept,bs:exempt-way)、bs:exemptBasis", "—"),
     ("收费", "cv:hasCost(cv:Cost)", "schema:isAccessibleForFree"),
     ("承诺办结时限", "cv:processingTime(xsd:duration)", "—"),
     ("办理窗口、网上办理", "cv:hasChannel(cv:Channel)", "schema:availableChannel"),
@@ -174,6 +184,7 @@ def _evidence(record: Record, url: str) -> list[dict[str, Any]]:
                 "bs:materialForm": v.concept("material-form", m["form"]),
                 "bs:medium": v.concept("medium", m["medium"]),
                 "bs:copies": m["copies"],
+                **evidence_extras(record, url, m),
             },
         )
         for m in record["materials"]
@@ -242,7 +253,8 @@ def public_service(record: Record, linked: Record) -> dict[str, Any]:
         "cv:holdsRequirement": [
             _node(f"{url}#requirement-{n}", "cv:Requirement", f"{record['id']}#requirement-{n}", t)
             for n, t in enumerate(record["conditions"], start=1)
-        ],
+        ]
+        + situation_requirements(record, url),
         "cpsv:hasInput": _evidence(record, url),
         "cv:hasCost": _costs(record, url),
         "schema:isAccessibleForFree": record["free"],

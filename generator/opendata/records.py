@@ -15,7 +15,7 @@ from typing import Any
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free
 from ..catalogue.models import Citation, OpenLicence
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """Version of the data files' layout; bump the major part when a field changes meaning."""
 
 LICENCES: dict[str, tuple[str, str, str]] = {
@@ -113,6 +113,7 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
                 "when": m.when,
                 "answers": dict(m.answers) if m.answers else None,
                 "one_of": m.one_of,
+                "exempt": m.exempt.model_dump(mode="json") if m.exempt else None,
                 "standard": m.standard,
                 "note": m.note,
             }

@@ -86,7 +86,8 @@ STEP_COLUMNS: tuple[Column, ...] = (
         source="steps[].kind",
     ),
     Column("post", "办理岗位", "办理岗位", source="steps[].post"),
-    Column("days", "环节时限", "工作日(整数),当场为 0", source="steps[].days", datatype="integer"),
+    Column("days", "环节时限", "天数(整数),当场为 0", source="steps[].days", datatype="integer"),
+    Column("unit", "时限单位", "工作日或自然日(不填时同承诺时限)", source="steps[].unit"),
     Column("description", "办理内容", "办理内容和标准", source="steps[].description"),
     Column("window", "办理窗口", "该环节的窗口名称;空白表示未写", source="steps[].window"),
 )

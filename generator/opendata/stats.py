@@ -2,8 +2,9 @@
 
 Counts and sums are kept as integers; shares and averages are exact fractions, rounded
 only when shown (half up, one decimal), so the same catalogue gives the same figures
-everywhere.  Statutory and promised days are added as days whatever their unit (工作日
-or 自然日): the catalogue's checks already compare them the same way.
+everywhere.  Days are summed in 工作日 only: a limit the law counts in 自然日 (工伤保险条例
+第二十条: 60 日) is left out of the sums and averages, never added to 工作日, and the page
+says how many were left out; the cut compares the items whose two limits are both 工作日.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free
-from ..catalogue.models import ItemType, Kind
+from ..catalogue.models import DayUnit, ItemType, Kind, TimeLimit
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,17 @@ class Figures:
     by_type: tuple[tuple[str, int], ...]
     by_kind: tuple[tuple[str, int], ...]
     statutory_days: int
+    """Σ of the statutory limits counted in 工作日 (自然日 ones left out)."""
     promised_days: int
+    statutory_counted: int
+    """Items whose statutory limit is in 工作日 (the average's denominator)."""
+    promised_counted: int
+    paired: tuple[int, int]
+    """(Σ statutory, Σ promised) of the items whose two limits are both in 工作日."""
     free: int
     materials: int
+    exempt: int
+    """Materials the window fetches itself (免提交, 减证便民)."""
     one_visit: int
     online: int
 
@@ -43,19 +52,20 @@ class Figures:
 
     @property
     def average_statutory(self) -> Fraction | None:
-        return _ratio(self.statutory_days, self.items)
+        return _ratio(self.statutory_days, self.statutory_counted)
 
     @property
     def average_promised(self) -> Fraction | None:
-        return _ratio(self.promised_days, self.items)
+        return _ratio(self.promised_days, self.promised_counted)
 
     @property
     def cut(self) -> Fraction | None:
         """How much shorter promised limits are than statutory ones, as a share of the
-        statutory days (1 - Σ promised / Σ statutory)."""
-        if not self.statutory_days:
+        statutory days (1 - Σ promised / Σ statutory), over items counted in 工作日 twice."""
+        statutory, promised = self.paired
+        if not statutory:
             return None
-        return 1 - Fraction(self.promised_days, self.statutory_days)
+        return 1 - Fraction(promised, statutory)
 
     @property
     def free_share(self) -> Fraction | None:
@@ -64,6 +74,11 @@ class Figures:
     @property
     def average_materials(self) -> Fraction | None:
         return _ratio(self.materials, self.items)
+
+    @property
+    def exempt_share(self) -> Fraction | None:
+        """免提交 materials as a share of all the materials listed."""
+        return _ratio(self.exempt, self.materials)
 
     @property
     def one_visit_share(self) -> Fraction | None:
@@ -85,20 +100,37 @@ def _ratio(part: int, whole: int) -> Fraction | None:
     return Fraction(part, whole) if whole else None
 
 
+def _working(limit: TimeLimit) -> bool:
+    """Counted in 工作日: 0 days (当场办结) is 0 in either unit."""
+    return limit.unit is DayUnit.WORKING or limit.days == 0
+
+
 def figures(name: str, items: Iterable[LoadedItem]) -> Figures:
     loaded = [i.item for i in items]
     types = Counter(i.type.value for i in loaded)
     kinds = Counter(i.kind.value for i in loaded)
+    statutory = [i.time_limit.statutory for i in loaded if _working(i.time_limit.statutory)]
+    promised = [i.time_limit.promised for i in loaded if _working(i.time_limit.promised)]
+    both = [
+        i for i in loaded if _working(i.time_limit.statutory) and _working(i.time_limit.promised)
+    ]
     return Figures(
         name=name,
         items=len(loaded),
         # Every enumeration value, in its order, zero included: tables line up.
         by_type=tuple((t.value, types[t.value]) for t in ItemType),
         by_kind=tuple((k.value, kinds[k.value]) for k in Kind),
-        statutory_days=sum(i.time_limit.statutory.days for i in loaded),
-        promised_days=sum(i.time_limit.promised.days for i in loaded),
+        statutory_days=sum(s.days for s in statutory),
+        promised_days=sum(p.days for p in promised),
+        statutory_counted=len(statutory),
+        promised_counted=len(promised),
+        paired=(
+            sum(i.time_limit.statutory.days for i in both),
+            sum(i.time_limit.promised.days for i in both),
+        ),
         free=sum(is_free(i) for i in loaded),
         materials=sum(len(i.materials) for i in loaded),
+        exempt=sum(m.exempt is not None for i in loaded for m in i.materials),
         one_visit=sum(i.visits <= 1 for i in loaded),
         online=sum(i.online is not None for i in loaded),
     )

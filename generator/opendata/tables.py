@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..catalogue.loaded import Catalogue, LoadedItem
 from ..catalogue.models import Citation, Department, Item, ParallelSteps, Window
+from ..catalogue.workdays import step_unit
 from . import situationcell
 from .records import Record, fees_summary, law_text
 
@@ -70,6 +71,7 @@ def _steps(code: str, item: Item) -> list[Record]:
                     "kind": step.kind.value,
                     "post": step.post,
                     "days": step.days,
+                    "unit": step_unit(step, item.time_limit.promised.unit).value,
                     "description": step.description,
                     "window": step.window,
                 }
@@ -143,6 +145,8 @@ def tables(catalogue: Catalogue, data: Record) -> dict[str, list[Record]]:
                     **published,
                     "blank_form": m.blank_form,
                     "sample": m.sample,
+                    "exempt_way": m.exempt.way.value if m.exempt else None,
+                    "exempt_basis": m.exempt.basis if m.exempt else None,
                     "implementation_code": code,
                     "item_name": item.name,
                     "id": loaded.id,

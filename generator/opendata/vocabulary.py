@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from ..catalogue.exempt import ExemptWay
 from ..catalogue.models import (
     Audience,
     BasisRole,
@@ -72,6 +73,7 @@ SCHEMES: dict[str, Scheme] = {
         Scheme("citation-role", "依据类型", _members(BasisRole)),
         Scheme("day-unit", "时限单位", _members(DayUnit)),
         Scheme("special-kind", "特别程序种类", _members(SpecialKind)),
+        Scheme("exempt-way", "免提交方式", _members(ExemptWay)),
     )
 }
 
@@ -201,6 +203,23 @@ TERMS: tuple[Term, ...] = (
         domain="cv:Evidence",
     ),
     Term("copies", "rdf:Property", "份数", "须提交的份数", "xsd:integer", domain="cv:Evidence"),
+    Term(
+        "exemptWay",
+        "rdf:Property",
+        "免提交方式",
+        "减证便民:窗口通过数据共享、电子证照或部门核验自行取得这份材料,申请人无需提交",
+        "skos:Concept",
+        "exempt-way",
+        domain="cv:Evidence",
+    ),
+    Term(
+        "exemptBasis",
+        "rdf:Property",
+        "免提交依据",
+        "窗口怎样取得这份材料(共享平台、电子证照库、核验系统)",
+        "rdf:langString",
+        domain="cv:Evidence",
+    ),
 )
 """The extension terms, in the order the ``/data/`` page lists them."""
 

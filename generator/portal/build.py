@@ -10,6 +10,7 @@ good site.  A build killed half-way leaves its folder behind; the next build rem
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import shutil
 import signal
@@ -23,10 +24,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ..catalogue.diagnostics import format_text
+from ..catalogue.diagnostics import Report, format_text
 from ..deploy.precompress import finish_site
 from . import mkdocs_plugin as engine
-from . import progress, servelog
+from . import persist, progress, servelog
 from .memo import Memo
 from .sitebuild import TEMPLATES, BuildFailed, SiteBuild
 
@@ -212,11 +213,27 @@ def preview_build(
     return lambda: site.finish_aggregates(site_dir)
 
 
-def _aggregates(write: Callable[[], None]) -> None:
+def _aggregates(write: Callable[[], None], save: Callable[[], object] | None = None) -> None:
     try:
         write()
     except BuildFailed as exc:
         servelog.LOG.error("%s\n预览的搜索索引未更新。", exc)
+    if save is not None:
+        save()
+
+
+def checked_once(
+    catalogue: Path, preview: Memo, as_of: date, overrides: Path
+) -> tuple[Report, bool]:
+    """``check`` of the catalogue, or the report the cached memo kept for the very same
+    bytes of every catalogue file and the same as-of date."""
+    key = f"{preview.fingerprint([catalogue.resolve()])}\0{as_of.isoformat()}"
+    if preview.checked is not None and preview.checked[0] == key:
+        return preview.checked[1], preview.checked[2]
+    with SiteBuild(catalogue, overrides=overrides, as_of=as_of, progress=_progress()) as first:
+        report, passed = first.check()
+    preview.checked = (key, report, passed)
+    return report, passed
 
 
 def serve_site(
@@ -227,27 +244,30 @@ def serve_site(
     as_of: date,
     config: Path = CONFIG,
     overrides: Path = OVERRIDES,
+    cached: bool = True,
 ) -> int:
     """Check, then serve previews that rebuild after every save (live reload).
 
-    The server owns the preview memo: each rebuild reuses what the last one computed."""
+    The server owns the preview memo: each rebuild reuses what the last one computed, and
+    with ``cached`` the memo outlives the server (:mod:`.persist`)."""
     busy = port_free(host, port)
     if busy is not None:
         hint = f"请换一个端口,例如 --port {port + 1}"
         print(f"无法在 {host}:{port} 上启动预览:{busy}。{hint}。", file=sys.stderr)
         return 2
-    with SiteBuild(catalogue, overrides=overrides, as_of=as_of, progress=_progress()) as first:
-        try:
-            report, passed = first.check()
-        except BuildFailed as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        if report.diagnostics:
-            sys.stdout.write(format_text(report))
-        if not passed:
-            return 1
-    preview = Memo(enabled=True)
+    cache = persist.cache_file(catalogue) if cached else None
+    preview = persist.load(cache) if cache is not None else Memo(enabled=True)
+    try:
+        report, passed = checked_once(catalogue, preview, as_of, overrides)
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if report.diagnostics:
+        sys.stdout.write(format_text(report))
+    if not passed:
+        return 1
     pending: list[threading.Thread] = []
+    unsaved = [cache] if cache is not None else []
 
     def rebuild(site_dir: Path) -> None:
         # The last save's data files and search index are written before this one starts.
@@ -258,8 +278,10 @@ def serve_site(
         except BuildFailed as exc:
             servelog.LOG.error("%s\n预览未更新。", exc)
             return
-        # The server reloads the page when this returns; the aggregates follow.
-        worker = threading.Thread(target=_aggregates, args=(later,), name="preview-aggregates")
+        # The server reloads the page when this returns; the aggregates follow, and after
+        # the first build the memo is kept for the next session.
+        save = functools.partial(persist.save, preview, unsaved.pop()) if unsaved else None
+        worker = threading.Thread(target=_aggregates, args=(later, save), name="preview-aggregates")
         worker.start()
         pending.append(worker)
 
@@ -270,4 +292,6 @@ def serve_site(
         engine.serve(rebuild, config, Path(site_dir), (host, port), watch)
         while pending:
             pending.pop().join()
+    if cache is not None:
+        persist.save(preview, cache)  # with what this session's saves added
     return 0

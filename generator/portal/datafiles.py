@@ -105,6 +105,15 @@ def data_files(catalogue: Catalogue) -> dict[str, bytes]:
     return out
 
 
+def data_urls(catalogue: Catalogue) -> set[str]:
+    """The site URLs :func:`data_files` writes, without making a byte of them (the preview
+    must not prune the files it writes only after the reload)."""
+    names = [name for fmt in FORMATS.values() for name, _ in fmt] + [dcat.FILE]
+    return {urls.data_file_url(name) for name in names} | {
+        urls.item_data_url(item_id) for item_id in catalogue.items
+    }
+
+
 def export(catalogue: Catalogue, fmt: str, out: Path) -> list[Path]:
     """Write one format's files into the directory ``out``; returns the paths written."""
     out.mkdir(parents=True, exist_ok=True)

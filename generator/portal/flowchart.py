@@ -16,7 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from generator.catalogue.models import Item, ParallelSteps, Step, StepKind
+from generator.catalogue.models import DayUnit, Item, ParallelSteps, Step, StepKind
+from generator.catalogue.workdays import with_step_units
 
 FONT_FAMILY = (
     "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
@@ -111,10 +112,18 @@ def days_text(days: int, unit: str = "工作日") -> str:
     return "当场办结" if days == 0 else f"{days}个{unit}"
 
 
-def _entry_days(entry: Step | ParallelSteps) -> int:
-    if isinstance(entry, Step):
-        return entry.days
-    return max((s.days for s in entry.parallel), default=0)
+def _step_days(step: Step) -> str:
+    """A step's days in its unit (the item went through ``with_step_units``)."""
+    return days_text(step.days, (step.unit or DayUnit.WORKING).value)
+
+
+def _group_days(group: ParallelSteps) -> str:
+    """（最长 N 个工作日）: the longest branch, when the branches count in one unit."""
+    units = {s.unit for s in group.parallel}
+    if len(units) != 1:
+        return ""
+    longest = max((s.days for s in group.parallel), default=0)
+    return f"（{days_text(longest, (units.pop() or DayUnit.WORKING).value)}）"
 
 
 def _anchor(item: Item) -> int:
@@ -126,11 +135,12 @@ def _anchor(item: Item) -> int:
 
 
 def _step_text(step: Step) -> str:
-    return f"{clean(step.name)}（{clean(step.post)}，{days_text(step.days)}）"
+    return f"{clean(step.name)}（{clean(step.post)}，{_step_days(step)}）"
 
 
 def describe_flow(item: Item) -> list[str]:
     """The chart as plain-text lines: the SVG ``<desc>`` and the page's text alternative."""
+    item = with_step_units(item)
     anchor = _anchor(item)
     lines = [f"开始：{START}。"]
     target = START
@@ -140,8 +150,8 @@ def describe_flow(item: Item) -> list[str]:
             target = clean(entry.name)
         else:
             branches = "；".join(_step_text(s) for s in entry.parallel)
-            total = days_text(_entry_days(entry))
-            lines.append(f"第{i + 1}步：并联办理，用时取最长一项（{total}）：{branches}。")
+            total = _group_days(entry)
+            lines.append(f"第{i + 1}步：并联办理，用时取最长一项{total}：{branches}。")
             target = f"第{i + 1}步"
         if i == anchor:
             lines += _decision_lines(target)
@@ -219,7 +229,7 @@ def _width(lines: list[_Line]) -> float:
 
 def _step_lines(step: Step, width: float) -> list[_Line]:
     """Name, then "岗位 · 时限" in small type; the time limit is never split across lines."""
-    days = days_text(step.days)
+    days = _step_days(step)
     post = wrap(step.post, SMALL, width)
     tail = " · ".join(t for t in (post[-1], days) if t)
     sub = post[:-1] + ([tail] if estimate_width(tail, SMALL) <= width else [post[-1], days])
@@ -333,8 +343,8 @@ class _Chart:
         label_top = max(y0 + 8, self.side_y)
         fork = label_top + SMALL * LINE_HEIGHT + 8
         self.down(y0, fork)
-        total = days_text(_entry_days(group))
-        self.text(f"并联办理：用时取最长一项（{total}）", MAIN_CX + 6, label_top)
+        total = _group_days(group)
+        self.text(f"并联办理：用时取最长一项{total}", MAIN_CX + 6, label_top)
         blocks = [_step_lines(s, slot - 2 * PAD_X) for s in group.parallel]
         h = max((_height(b) for b in blocks), default=0.0) + 2 * PAD_Y
         xs = [MARGIN + slot / 2 + i * (slot + SLOT_GAP) for i in range(n)]
@@ -366,6 +376,7 @@ def render_flowchart(item: Item, *, title: str, chart_id: str) -> str:
     """The item's procedure as an inline ``<svg>``; ``chart_id`` keeps ids unique on a page."""
     if not _CHART_ID.match(chart_id):
         raise ValueError(f"chart_id must match {_CHART_ID.pattern}: {chart_id!r}")
+    item = with_step_units(item)
     chart = _Chart(chart_id)
     wrap_w = COL_W - 2 * PAD_X
     labels: list[list[_Line] | ParallelSteps] = [

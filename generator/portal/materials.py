@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..catalogue.exempt import exempt_how
 from ..catalogue.models import Material, MaterialSource
 
 ATTRIBUTES: tuple[Callable[[Material], str], ...] = (
@@ -31,12 +32,21 @@ class MaterialRow:
     details: tuple[str, ...]  # 提交情形, 来源说明, 受理标准, 备注: only those with a value
     blank: str | None  # URL of the blank form
     sample: str | None  # URL of the filled-in example
+    exempt: str = ""
+    """"数据共享:窗口通过…获取" when the window fetches it (减证便民, shown as 免于提交)."""
 
 
 @dataclass(frozen=True)
 class MaterialList:
     defaults: tuple[str, ...]  # said once above the list; empty when nothing is shared
     rows: tuple[MaterialRow, ...]
+    exempt: tuple[int, ...] = ()
+    """Numbers of the materials the applicant need not bring (免提交)."""
+
+    @property
+    def to_bring(self) -> int:
+        """How many materials the full list asks the applicant to bring."""
+        return len(self.rows) - len(self.exempt)
 
     @property
     def defaults_sentence(self) -> str:
@@ -47,6 +57,7 @@ class MaterialList:
 
 def _defaults(materials: Sequence[Material]) -> list[str | None]:
     """Per attribute, the value most materials share (at least two, at least half)."""
+    materials = [m for m in materials if not m.exempt] or materials
     found: list[str | None] = []
     for attribute in ATTRIBUTES:
         counts = Counter(attribute(m) for m in materials)
@@ -82,7 +93,9 @@ def material_list(
             details=_details(material),
             blank=blank,
             sample=sample,
+            exempt=exempt_how(material.exempt) if material.exempt else "",
         )
         for number, material, blank, sample in materials
     )
-    return MaterialList(tuple(d for d in defaults if d is not None), rows)
+    exempt = tuple(number for number, material, _, _ in materials if material.exempt)
+    return MaterialList(tuple(d for d in defaults if d is not None), rows, exempt)

@@ -19,7 +19,7 @@ from ..catalogue.revision import SheetVersion, content_versions
 from ..opendata import records
 from ..opendata.stats import statistics
 from ..review.history import History
-from . import changes, datafiles, lawpages, progress, statspage, views
+from . import bundleview, changes, datafiles, lawpages, progress, statspage, views
 from .urls import (
     CHAINS,
     CHANGES,
@@ -143,12 +143,40 @@ def _item_view(catalogue: Catalogue, loaded: LoadedItem, url: str) -> views.Item
     return views.item_view(catalogue, loaded, url=url)
 
 
+def plan_data(
+    catalogue: Catalogue,
+) -> tuple[statspage.DataPageView, list[GeneratedFile], list[GeneratedFile]]:
+    """The data page's table of files (size, SHA-256), the catalogue-wide data files and
+    the per-item ``index.json`` files: everything that serialises the whole catalogue."""
+    progress.report("开放数据", 0, 1)
+    data_files = datafiles.data_files(catalogue)
+    view = statspage.data_page_view(
+        next(iter(catalogue.items), None), records.licence(catalogue), data_files
+    )
+    item_data = {item_data_url(item_id) for item_id in catalogue.items}
+    generated: list[GeneratedFile] = []
+    per_item: list[GeneratedFile] = []
+    for data_url, content in data_files.items():
+        (per_item if data_url in item_data else generated).append(GeneratedFile(data_url, content))
+    progress.report("开放数据", 1, 1)
+    return view, generated, per_item
+
+
+def data_sample(catalogue: Catalogue) -> statspage.DataPageView:
+    """The data page's table as if every data file were empty: enough for the engine to
+    draw the page around it before the files are made (:func:`plan_data`)."""
+    empty = dict.fromkeys(datafiles.data_urls(catalogue), b"")
+    example = next(iter(catalogue.items), None)
+    return statspage.data_page_view(example, records.licence(catalogue), empty)
+
+
 def plan_site(
     catalogue: Catalogue,
     history: History | None = None,
     versions: Mapping[str, SheetVersion] | None = None,
     *,
     item_view: ItemViewer = _item_view,
+    data: bool = True,
 ) -> SitePlan:
     """Every page of the portal, in a stable order, with its context.
 
@@ -156,7 +184,8 @@ def plan_site(
     history on each item page; without it those are left out.  ``versions`` are the sheet
     versions printed on notice sheets (git revisions); without them each sheet shows a hash
     of its source files.  ``item_view`` builds an item's guide (the preview server passes
-    one that remembers).
+    one that remembers).  ``data=False`` leaves the open data files out and the data
+    page without its table (the preview writes both after the reload: :func:`plan_data`).
     """
     if catalogue.centre is None:
         raise ValueError("catalogue has no centre.yaml")
@@ -179,6 +208,7 @@ def plan_site(
     summaries = [views.item_summary(catalogue, loaded) for loaded in catalogue.items.values()]
     departments = [views.department_view(catalogue, d) for d in catalogue.departments.values()]
     chains = [views.chain_view(catalogue, c) for c in catalogue.chains.values()]
+    bundles = [bundleview.bundle_view(catalogue, c) for c in catalogue.chains.values() if c.bundle]
     themes = [
         views.ThemeLink(title, theme_url(slug), sum(audience in s.audience for s in summaries))
         for slug, (title, audience) in THEMES.items()
@@ -194,6 +224,7 @@ def plan_site(
         "home.html",
         centre.name,
         departments=departments,
+        bundles=bundles,
         chains=chains,
         themes=themes,
         counts=counts,
@@ -205,6 +236,14 @@ def plan_site(
     add(CHAINS, "chains.html", "审批链(一条龙办理)", chains=chains)
     for chain in chains:
         add(chain.url, "chain.html", chain.name, chain=chain)
+    for bundle in bundles:
+        add(bundle.url, "bundle.html", f"{bundle.name}(一件事)", bundle=bundle)
+        add(
+            bundle.notice_url,
+            "bundle_notice.html",
+            f"一次性告知单:{bundle.name}一件事",
+            bundle=bundle,
+        )
     for slug, (title, audience) in THEMES.items():
         add(
             theme_url(slug),
@@ -218,21 +257,11 @@ def plan_site(
     for law in laws:
         add(law.url, "law.html", law.title, law=law)
     add(STATS, "stats.html", "统计数据", stats=statspage.stats_view(statistics(catalogue)))
-    progress.report("开放数据", 0, 1)
-    data_files = datafiles.data_files(catalogue)
-    add(
-        DATA,
-        "data.html",
-        "开放数据",
-        data=statspage.data_page_view(
-            next(iter(catalogue.items), None), records.licence(catalogue), data_files
-        ),
-    )
-    item_data = {item_data_url(item_id) for item_id in catalogue.items}
-    for data_url, content in data_files.items():
-        bulk = plan.per_item if data_url in item_data else plan.generated
-        bulk.append(GeneratedFile(data_url, content))
-    progress.report("开放数据", 1, 1)
+    if data:
+        view, generated, per_item = plan_data(catalogue)
+        plan.generated.extend(generated)
+        plan.per_item.extend(per_item)
+    add(DATA, "data.html", "开放数据", data=view if data else None)
     published: set[str] = set()
     versions = versions if versions is not None else content_versions(catalogue)
     sheets: dict[str, list[tuple[views.ItemView, SheetVersion]]] = {}

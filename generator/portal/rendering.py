@@ -9,6 +9,7 @@ variable, never as a template, Markdown or HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from jinja2 import (
 )
 from jinja2.runtime import Context
 
+from ..catalogue.models import DayUnit
 from .pages import Page
 from .urls import relative_url
 
@@ -33,6 +35,12 @@ _NOT_DIALLED = re.compile(r"[^0-9+]")
 def days(value: int, unit: str = "工作日") -> str:
     """Working days as the public reads them: 0 is 当场办结 (done on the spot)."""
     return "当场办结" if value == 0 else f"{value} 个{unit}"
+
+
+def days_by_unit(totals: Mapping[DayUnit, int]) -> str:
+    """Totals kept apart by unit: 5 个工作日, or 5 个工作日加 20 个自然日 (never "25 天")."""
+    parts = [f"{totals[u]} 个{u.value}" for u in DayUnit if totals.get(u)]
+    return "加 ".join(parts) or "当场办结"
 
 
 def tel(phone: str) -> str:
@@ -73,7 +81,9 @@ def make_environment(overrides: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(days=days, tel=tel, safe_url=safe_url, rel=rel, date_zh=date_zh)
+    env.filters.update(
+        days=days, days_by_unit=days_by_unit, tel=tel, safe_url=safe_url, rel=rel, date_zh=date_zh
+    )
     return env
 
 

@@ -30,10 +30,11 @@ from ..catalogue.loaded import Catalogue
 from ..checks.pipeline import check_catalogue
 from ..search import index as search_index
 from ..search.synonyms import load_synonyms
-from . import memo, progress, servelog, shells, sitemap, urls
-from .pages import GeneratedFile, Page, SitePlan
+from . import datafiles, memo, progress, servelog, shells, sitemap, urls
+from .pages import GeneratedFile, Page, SitePlan, data_sample, plan_data
 from .progress import Progress
 from .rendering import render_page
+from .shells import Shell
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = PACKAGE / "assets" / "banshi"
@@ -114,6 +115,10 @@ class SiteBuild:
         self._shells: dict[str, Page] = {}
         """Shell URL -> the first page of its kind (it lends the shell its content and toc)."""
         self._drawn = 0
+        self._later: Page | None = None
+        """Preview only: the data page, whose table of the data files (size, SHA-256) is
+        filled in after the reload, with those files (:meth:`finish_aggregates`)."""
+        self._later_shell: Shell | None = None
         self._scope = ExitStack()
 
     @property
@@ -152,9 +157,17 @@ class SiteBuild:
         if not self.root.is_dir():
             raise BuildFailed(f"目录不存在:{self.root}")
         progress.report("读取目录", 0, 1)
+        # The data files serialise the whole catalogue: made last, once the pages are
+        # written and let go (the preview: after the reload).  The first preview makes them
+        # at once, having no earlier table to show in the meantime.
+        later = self.only is None and (not self.serving or self.memo.data_page is not None)
         try:
             catalogue, plan, set_aside = memo.plan(
-                self.root, [TEMPLATES, self.overrides], self.memo, checked=self._checked
+                self.root,
+                [TEMPLATES, self.overrides],
+                self.memo,
+                checked=self._checked,
+                data=not later,
             )
         except memo.CatalogueErrors as exc:
             text = "".join(f"{d.parsable()}\n" for d in exc.diagnostics)
@@ -184,6 +197,7 @@ class SiteBuild:
             self.search = False
         self.catalogue, self.plan = catalogue, plan
         self._pages = {page.src_uri: page for page in plan.pages if page.shell is None}
+        self._later = self._pages.get(urls.src_uri(urls.DATA)) if later else None
         self._shells = {}
         for page in plan.pages:
             if page.shell is not None:
@@ -231,7 +245,16 @@ class SiteBuild:
             return None
         self._drawn += 1
         progress.report("生成页面", self._drawn, len(self._pages) + len(self._shells))
-        rendered = self.render(page)
+        if page is self._later and self.catalogue is not None:
+            sample = self.memo.data_page if self.serving else None
+            if sample is None:
+                sample = self.render(
+                    replace(page, context={**page.context, "data": data_sample(self.catalogue)})
+                )
+            return shells.content_marker(sample), page.toc
+        rendered = self._rendered(page) if self.serving else self.render(page)
+        if self.serving and page.url == urls.DATA:
+            self.memo.data_page = rendered
         return (shells.content_marker(rendered) if first else rendered), page.toc
 
     @property
@@ -260,16 +283,55 @@ class SiteBuild:
                 raise BuildFailed(f"外壳页面 {url} 不可用:{exc}") from exc
         for url in self._shells:  # a shell may sit inside another's folder: read all first
             shutil.rmtree(shells.shell_dir(site_dir, url), ignore_errors=True)
+        if self._later is not None:
+            # Drawn with a marker for its content: until the data files are written after
+            # the reload, it shows the last rebuild's table.
+            self._later_shell = self._data_shell(site_dir)
+            if self.serving:
+                self._write_data_page(site_dir, self.memo.data_page or "")
         self._write_pages(site_dir, loaded)
         self._write_sitemap(site_dir, drawn)
         if not self.serving:
+            # The pages' contexts (every item's guide) are no longer needed.
+            self.plan.pages, self.plan.per_item, self.plan.generated = [], [], []
+            self._write_data(site_dir)
             self._write_search_index(site_dir)
 
     def finish_aggregates(self, site_dir: Path) -> None:
-        """Preview only, after :meth:`finish` and the reload: the search index, which reads
-        the whole catalogue but is not the page being looked at."""
-        if self.serving:
-            self._write_search_index(site_dir)
+        """Preview only, after :meth:`finish` and the reload: the open data files, the data
+        page that lists them and the search index, which read the whole catalogue but are
+        not the page being looked at."""
+        if not self.serving:
+            return
+        self._write_data(site_dir)
+        self._write_search_index(site_dir)
+
+    def _write_data(self, site_dir: Path) -> None:
+        """The data files, then the data page with their sizes and checksums."""
+        if self._later is None or self.catalogue is None:
+            return
+        view, generated, per_item = plan_data(self.catalogue)
+        keep, workers = (self.memo.keep, 1) if self.serving else (None, None)
+        shells.write_files(site_dir, [*generated, *per_item], workers=workers, keep=keep)
+        del generated, per_item
+        page = replace(self._later, context={**self._later.context, "data": view})
+        self.memo.data_page = self.render(page)
+        self._write_data_page(site_dir, self.memo.data_page)
+        self._later = None
+
+    def _data_shell(self, site_dir: Path) -> shells.Shell:
+        path = shells.output_path(site_dir, urls.DATA)
+        try:
+            return shells.Shell.parse(path.read_text(encoding="utf-8"))
+        except (OSError, shells.ShellError) as exc:
+            raise BuildFailed(f"外壳页面 {urls.DATA} 不可用:{exc}") from exc
+
+    def _write_data_page(self, site_dir: Path, content: str) -> None:
+        # Always written: the engine has just drawn this file with its marker, so what this
+        # memo last wrote there says nothing of what it holds.
+        if self._later_shell is not None:
+            text = self._later_shell.fill(title="", content=content, page_id="")
+            shells.output_path(site_dir, urls.DATA).write_text(text, encoding="utf-8")
 
     def _write_search_index(self, site_dir: Path) -> None:
         if not self.search or self.catalogue is None:
@@ -298,20 +360,30 @@ class SiteBuild:
             return
 
         # One process, so that what is rendered now is remembered for the next save.
-        def render(page: Page) -> str:
-            return memo.rendered(page, catalogue, self.render, self.memo)
-
         keep = self.memo.keep
         shells.write_pages(
-            site_dir, plan.pages, loaded, render, workers=1, keep=keep, same=self.memo.same
+            site_dir, plan.pages, loaded, self._rendered, workers=1, keep=keep, same=self.memo.same
         )
         shells.write_files(site_dir, [*fixed, *plan.per_item], workers=1, keep=keep)
-        self.memo.prune(site_dir, memo.outputs(site_dir, plan))
+        later = datafiles.data_urls(catalogue) if self._later is not None else ()
+        self.memo.prune(site_dir, memo.outputs(site_dir, plan, later))
+
+    def _rendered(self, page: Page) -> str:
+        """Preview only: ``render(page)``, or what the memo kept of it."""
+        if self.catalogue is None:
+            return self.render(page)
+        return memo.rendered(page, self.catalogue, self.render, self.memo)
 
     def _write_sitemap(self, site_dir: Path, drawn: Sequence[str]) -> None:
         planned = [page.url for page in self.plan.pages]
         known = set(planned) | set(self._shells)
         unplanned = [url for url in drawn if url not in known]
         base = self.chrome.site_url or "/"
-        locations = [urls.absolute_url(base, url) for url in [*unplanned, *planned]]
+        key = (base, *unplanned, "", *planned)
+        if self.memo.locations[0] == key:  # preview: the same pages as the last rebuild
+            locations = self.memo.locations[1]
+        else:
+            locations = [urls.absolute_url(base, url) for url in [*unplanned, *planned]]
+            if self.serving:
+                self.memo.locations = (key, locations)
         sitemap.write_sitemaps(site_dir, locations, self.lastmod, base=urls.absolute_url(base, "/"))

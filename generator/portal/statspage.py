@@ -40,6 +40,8 @@ class StatsView:
     measures: tuple[str, ...]
     rows: tuple[FigureRow, ...]
     """One row per department: its name and its value of each measure."""
+    calendar_note: str = ""
+    """How many limits count 自然日 and are left out of the day figures (never added)."""
 
 
 def _measures(f: Figures) -> list[tuple[str, str]]:
@@ -51,6 +53,7 @@ def _measures(f: Figures) -> list[tuple[str, str]]:
         ("承诺压缩比例", percent(f.cut)),
         ("不收费事项", f"{f.free}({percent(f.free_share)})"),
         ("平均材料数", decimal(f.average_materials)),
+        ("免提交材料", f"{f.exempt}/{f.materials}({percent(f.exempt_share)})"),
         ("最多跑一次", f"{f.one_visit}({percent(f.one_visit_share)})"),
         ("可网上办理", f"{f.online}({percent(f.online_share)})"),
     ]
@@ -135,7 +138,13 @@ def stats_view(stats: Statistics) -> StatsView:
     )
     measures = tuple(label for label, _ in _measures(total))
     rows = tuple(FigureRow(f.name, tuple(v for _, v in _measures(f))) for f in departments)
-    return StatsView(tuple(_measures(total)), charts, measures, rows)
+    left_out = (
+        ("法定", total.items - total.statutory_counted),
+        ("承诺", total.items - total.promised_counted),
+    )
+    counts = "、".join(f"{label} {n} 项" for label, n in left_out if n)
+    note = f"以自然日计的时限({counts})不与工作日相加,不计入天数;" if counts else ""
+    return StatsView(tuple(_measures(total)), charts, measures, rows, note)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Every URL of the portal, decided here and nowhere else.
 
-Item, notice, department, chain and theme URLs are printed in QR codes and on paper notice
+Item, notice, department, chain, bundle and theme URLs are printed in QR codes and on paper notice
 sheets, so their meaning never changes: ``/items/<id>/`` is always the guide of item
 ``<id>``.  Views and the page plan import this module; it imports nothing of the portal.
 """
@@ -49,6 +49,17 @@ def department_notices_url(department_id: str) -> str:
 
 def chain_url(chain_id: str) -> str:
     return f"/chains/{chain_id}/"
+
+
+def bundle_url(chain_id: str) -> str:
+    """A 一件事 (a chain with ``bundle:``): the road, one material list, one sheet.  Beside
+    ``/chains/<id>/``, whose meaning (the chain's table) stays as it was."""
+    return f"/bundles/{chain_id}/"
+
+
+def bundle_notice_url(chain_id: str) -> str:
+    """The one notice sheet (一次性告知单) of a whole 一件事."""
+    return f"/bundles/{chain_id}/notice/"
 
 
 def law_url(law_id: str) -> str:

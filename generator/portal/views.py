@@ -8,19 +8,20 @@ the flow chart SVG, the QR code SVG and the JSON-LD script body.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
 from .. import parallel
-from ..catalogue.loaded import Catalogue, LoadedItem, is_free
+from ..catalogue.loaded import Catalogue, LoadedItem, is_free, stage_days
 from ..catalogue.models import (
     Audience,
     Basis,
     Chain,
     Citation,
+    DayUnit,
     Department,
     Fee,
     Item,
@@ -33,6 +34,7 @@ from ..catalogue.models import (
 )
 from ..catalogue.windows import ItemWindow
 from ..catalogue.wording import correction_basis
+from ..catalogue.workdays import step_unit
 from . import jsonld, progress, qr, urls
 from .flowchart import describe_flow, render_flowchart
 from .materials import MaterialList, material_list
@@ -93,7 +95,7 @@ class StageView:
     number: int
     name: str
     items: tuple[ItemSummary, ...]
-    days: int
+    days: Mapping[DayUnit, int]
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,8 @@ class ChainView:
     url: str
     description: str
     stages: tuple[StageView, ...]
-    series_days: int
-    parallel_days: int
+    series_days: Mapping[DayUnit, int]
+    parallel_days: Mapping[DayUnit, int]
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ class StepView:
     days: int
     parallel: bool
     description: str | None
+    unit: str = "工作日"
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ class ItemView:
     hours: str
     phones: tuple[Phone, ...]
     chains: tuple[Link, ...]
+    bundles: tuple[Link, ...]
+    """The 一件事 the item is part of (本事项属于「…」一件事)."""
     flowchart: Markup
     flow_text: tuple[str, ...]
     jsonld: Markup
@@ -230,8 +235,7 @@ def chain_view(catalogue: Catalogue, chain: Chain) -> ChainView:
         members = tuple(
             item_summary(catalogue, catalogue.items[i]) for i in stage.items if i in catalogue.items
         )
-        days = max((m.promised.days for m in members), default=0)
-        stages.append(StageView(number, stage.name, members, days))
+        stages.append(StageView(number, stage.name, members, stage_days(catalogue, stage.items)))
     series, parallel = catalogue.chain_totals(chain)
     return ChainView(
         chain.id,
@@ -261,22 +265,15 @@ def item_files(item: Item) -> list[str]:
 def _steps(item: Item) -> tuple[StepView, ...]:
     """Steps numbered as the flow chart shows them: parallel branches are 3.1, 3.2 ..."""
     out = []
+    promised = item.time_limit.promised.unit
     for number, entry in enumerate(item.steps, start=1):
         parallel = isinstance(entry, ParallelSteps)
         branches = entry.parallel if isinstance(entry, ParallelSteps) else [entry]
-        for sub, step in enumerate(branches, start=1):
+        for sub, s in enumerate(branches, start=1):
             label = f"{number}.{sub}" if parallel else str(number)
-            out.append(
-                StepView(
-                    label,
-                    step.name,
-                    step.kind.value,
-                    step.post,
-                    step.days,
-                    parallel,
-                    step.description,
-                )
-            )
+            unit = step_unit(s, promised).value
+            view = (label, s.name, s.kind.value, s.post, s.days, parallel, s.description, unit)
+            out.append(StepView(*view))
     return tuple(out)
 
 
@@ -345,11 +342,8 @@ def item_view(
         if isinstance(item.fees, str)
         else tuple((fee, law_ref(catalogue, fee.basis)) for fee in item.fees)
     )
-    chains = tuple(
-        Link(c.name, urls.chain_url(c.id))
-        for c in catalogue.chains.values()
-        if any(loaded.id in stage.items for stage in c.stages)
-    )
+    member_of = catalogue.chains_of(loaded.id)
+    bundles = tuple(Link(c.name, urls.bundle_url(c.id)) for c in member_of if c.bundle)
     department_link = _department_link(catalogue, loaded.department_id)
     place = catalogue.place(loaded) or centre.address
     drawn = drawn or drawings(catalogue, loaded, url)
@@ -379,7 +373,8 @@ def item_view(
         place=place,
         hours=catalogue.hours(loaded) or centre.hours,
         phones=phones,
-        chains=chains,
+        chains=tuple(Link(c.name, urls.chain_url(c.id)) for c in member_of),
+        bundles=bundles,
         flowchart=drawn.flowchart,
         flow_text=tuple(describe_flow(item)),
         jsonld=Markup(

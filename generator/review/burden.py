@@ -102,12 +102,15 @@ _CHECKS = (
     Check("chain-removed", Level.INFO, "删除审批链"),
     Check("chain-changed", Level.INFO, "审批链改变"),
     Check("base-url-changed", Level.WARNING, "门户地址改变(二维码失效)"),
+    Check("calendar-changed", Level.INFO, "工作日历改变"),
     Check("file-unreadable", Level.WARNING, "文件无法读取,无法比较", mark="无法比较"),
 )
 
 CHECKS: dict[str, Check] = {c.id: c for c in _CHECKS}
 
-PUBLIC_QUIET = frozenset({"reviewed-changed", "item-unreadable", "file-unreadable"})
+PUBLIC_QUIET = frozenset(
+    {"reviewed-changed", "item-unreadable", "file-unreadable", "calendar-changed"}
+)
 """Checks the public history leaves out: they change no promise to the public."""
 
 

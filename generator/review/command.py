@@ -79,6 +79,7 @@ def run_diff(
     fmt: str,
     reviews: str | None = None,
     sign: Sign | None = None,
+    as_of: date | None = None,
 ) -> int:
     """Print the report of BASE → HEAD (or, with ``sign``, record the legal office's
     sign-off of its flags); return the exit status."""
@@ -95,7 +96,7 @@ def run_diff(
             print(f"diff:{exc}", file=sys.stderr)
             return 2
         sides = load_sides(old[0], new[0], (old[1], new[1]), (old[2], new[2]))
-        result = diff_catalogues(*sides)
+        result = diff_catalogues(*sides, as_of=as_of)
     if sign is not None:
         path = signoff.record(
             result, folder, reviewer=sign.reviewer, opinion=sign.opinion,

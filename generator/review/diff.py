@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import filecmp
 from collections.abc import Collection, Mapping
+from datetime import date
 from pathlib import Path
 
 from ..catalogue.diagnostics import Report
@@ -23,6 +24,7 @@ from ..catalogue.loaded import (
     load_top_level,
     no_gc,
 )
+from ..catalogue.workdays import from_entries
 from .findings import Context
 from .items import diff_item
 from .model import Change, Diff, Side, line_of, unreadable
@@ -85,9 +87,11 @@ def item_relative(loaded: LoadedItem) -> str:
     return f"items/{loaded.department_id}/{loaded.id}.yaml"
 
 
-def context(*catalogues: Catalogue, names: Mapping[str, str] | None = None) -> Context:
+def context(
+    *catalogues: Catalogue, names: Mapping[str, str] | None = None, as_of: date | None = None
+) -> Context:
     """Names of laws, departments and items, the later catalogue winning; ``names`` (item id
-    -> name) fills in items neither side loaded."""
+    -> name) fills in items neither side loaded; ``as_of``: the day the diff speaks for."""
     laws: dict[str, str] = {}
     departments: dict[str, str] = {}
     items: dict[str, str] = dict(names or {})
@@ -102,6 +106,8 @@ def context(*catalogues: Catalogue, names: Mapping[str, str] | None = None) -> C
         replaced_by={i: law.replaced_by for i, law in last.laws.items() if law.replaced_by},
         departments=departments,
         items=items,
+        as_of=as_of,
+        calendar=from_entries(getattr(last.centre, "calendar", ()) or ()),
     )
 
 
@@ -111,12 +117,14 @@ def diff_catalogues(
     *,
     names: Mapping[str, str] | None = None,
     reference: Catalogue | None = None,
+    as_of: date | None = None,
 ) -> Diff:
     """``names`` (item id -> name) and ``reference`` (a catalogue's laws and departments):
-    names for what neither side loaded (the public history compares single files)."""
+    names for what neither side loaded (the public history compares single files).
+    ``as_of``: the day the report speaks for (a repeal before it 已于, after it 将于)."""
     result = Diff(base.label, head.label)
     sides = (base.catalogue, head.catalogue)
-    known = context(*((reference, *sides) if reference else sides), names=names)
+    known = context(*((reference, *sides) if reference else sides), names=names, as_of=as_of)
     _items(base, head, known, result)
     public_values(base, head, result)
     diff_top_level(base, head, known, result)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..catalogue.models import Citation, Item
 from ..catalogue.sources import DataPath
+from ..catalogue.workdays import WorkingCalendar
 from .burden import Burden
 from .textdiff import Segment, plain, word_diff
 
@@ -38,10 +39,23 @@ class Context:
     replaced_by: Mapping[str, str] = field(default_factory=dict)
     departments: Mapping[str, str] = field(default_factory=dict)
     items: Mapping[str, str] = field(default_factory=dict)
+    as_of: date | None = None
+    """The day the diff speaks for (``diff --date``, a commit's date in the history): a
+    repeal before it is 已于, after it 将于; never the machine's clock, so the same diff
+    reads the same on any day."""
+    calendar: WorkingCalendar | None = None
+    """The new catalogue's working calendar: a limit whose unit changed is told in both."""
 
     def department(self, ident: str) -> str:
         name = self.departments.get(ident)
         return f"{name}({ident})" if name else ident
+
+
+def repeal_verb(when: date, as_of: date | None) -> str:
+    """已于 for a repeal on or before ``as_of``, 将于 after it, 于 when no day is given."""
+    if as_of is None:
+        return "于"
+    return "已于" if when <= as_of else "将于"
 
 
 def show(value: Any) -> str:
@@ -96,8 +110,8 @@ class Recorder:
         when = self.context.repealed.get(citation.law)
         if when is None:
             return
-        verb = "已于" if when <= date.today() else "将于"
-        text = f"{label} {self.law(citation)}:该法规{verb} {when.isoformat()} 废止"
+        text = f"{label} {self.law(citation)}:该法规{repeal_verb(when, self.context.as_of)} "
+        text += f"{when.isoformat()} 废止"
         instead = self.context.replaced_by.get(citation.law)
         if instead:
             text += f",应改引《{self.laws.get(instead, instead)}》"

@@ -173,7 +173,9 @@ def _commit_entries(
         Entry(when, commit.id, "item", i, names.get(i, i), (_PUBLIC_TEXT["item-added"],))
         for i in sorted(added - moved)
     ]
-    diff = diff_catalogues(Side(old, "", ""), Side(new, "", ""), names=names, reference=reference)
+    diff = diff_catalogues(
+        Side(old, "", ""), Side(new, "", ""), names=names, reference=reference, as_of=when.date()
+    )
     grouped: dict[tuple[str, str], list[Change]] = {}
     for c in diff.changes:
         if c.check not in PUBLIC_QUIET:

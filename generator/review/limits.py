@@ -43,6 +43,7 @@ def _limit(
 ) -> None:
     if before.unit != after.unit:
         text = f"{label} {before.days} 个{before.unit.value} → {after.days} 个{after.unit.value}"
+        text += _in_calendar_days(d, before, after)
         d.add(
             f"{name}-limit-changed",
             label,
@@ -64,6 +65,21 @@ def _limit(
         f"{after.days} 个{unit}",
         f"{label} {before.days} → {after.days} 个{unit}",
         (*path, "days"),
+    )
+
+
+def _in_calendar_days(d: Recorder, before: TimeLimit, after: TimeLimit) -> str:
+    """(14 个工作日按 2026 年工作日历相当于 18 至 26 个自然日): what a unit change means,
+    on the calendar of the diff's year; nothing when the calendar lacks that year."""
+    cal, as_of = d.context.calendar, d.context.as_of
+    working = after if after.unit is DayUnit.WORKING else before
+    if cal is None or as_of is None or as_of.year not in cal.years or working.days <= 0:
+        return ""
+    shortest, _ = cal.shortest(working.days, as_of.year)
+    longest, _ = cal.longest(working.days, as_of.year)
+    return (
+        f"({working.days} 个工作日按 {as_of.year} 年工作日历相当于 {shortest} 至 {longest} "
+        "个自然日,视受理日期而定)"
     )
 
 

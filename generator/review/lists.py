@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..catalogue.loaded import flat_steps
 from ..catalogue.models import Basis, Material, Necessity
+from ..catalogue.workdays import step_unit
 from .findings import Recorder, show
 from .matching import match
 
@@ -185,14 +186,13 @@ def steps(d: Recorder) -> None:
                 f"办理环节更名 {a.name} → {b.name}",
                 ("steps",),
             )
-        if a.days != b.days:
+        unit_a = step_unit(a, d.old.time_limit.promised.unit).value
+        unit_b = step_unit(b, d.new.time_limit.promised.unit).value
+        if (a.days, unit_a) != (b.days, unit_b):
+            before, after = f"{a.days} 个{unit_a}", f"{b.days} 个{unit_b}"
+            text = f"{a.days} → {after}" if unit_a == unit_b else f"{before} → {after}"
             d.add(
-                "field-changed",
-                "环节时限",
-                a.days,
-                b.days,
-                f"办理环节 {b.name} {a.days} → {b.days} 个工作日",
-                ("steps",),
+                "field-changed", "环节时限", before, after, f"办理环节 {b.name} {text}", ("steps",)
             )
         for key, label in (("kind", "环节类型"), ("post", "办理岗位"), ("description", "办理内容")):
             if getattr(a, key) != getattr(b, key):

@@ -14,13 +14,13 @@ from ..catalogue.loaded import LoadedItem
 from ..catalogue.models import Centre, Chain, Department, Law
 from ..catalogue.sources import DataPath, SourceMap
 from .burden import CHECKS
-from .findings import Context, show
+from .findings import Context, repeal_verb, show
 from .model import Change, Diff, Side, line_of, unreadable
 
 
 def diff_top_level(base: Side, head: Side, known: Context, result: Diff) -> None:
     _departments(base, head, result)
-    _laws(base, head, result)
+    _laws(base, head, result, known.as_of)
     _chains(base, head, known, result)
     _centre(base, head, result)
 
@@ -97,6 +97,7 @@ _CENTRE_LABELS = {
     "reviewed": "审核日期",
     "correction_basis": "补正告知依据",
 }
+"""Fields of centre.yaml compared one by one; ``calendar`` is summarised by year."""
 
 
 def _keyed(
@@ -185,7 +186,7 @@ def _departments(base: Side, head: Side, result: Diff) -> None:
         )
 
 
-def _laws(base: Side, head: Side, result: Diff) -> None:
+def _laws(base: Side, head: Side, result: Diff, as_of: date | None) -> None:
     if _unreadable(base, head, "laws.yaml", result):
         return
     source, pairs = _keyed(
@@ -195,7 +196,8 @@ def _laws(base: Side, head: Side, result: Diff) -> None:
     for ident, before, after, prefix in pairs:
         assert isinstance(before, Law) and isinstance(after, Law)
         if before.repealed != after.repealed:
-            _repealed(head, ident, after, line_of(source, (*prefix, "repealed")), result)
+            line = line_of(source, (*prefix, "repealed"))
+            _repealed(head, ident, after, line, result, as_of)
             before = before.model_copy(update={"repealed": after.repealed})
         # A repeal date withdrawn is still a change of the law's status the office must see.
         _fields(
@@ -241,13 +243,15 @@ def laws_cited(loaded: LoadedItem) -> set[str]:
     return set(laws)
 
 
-def _repealed(head: Side, ident: str, law: Law, line: int, result: Diff) -> None:
+def _repealed(
+    head: Side, ident: str, law: Law, line: int, result: Diff, as_of: date | None
+) -> None:
     """``law-repealed`` naming every item that cites the law (so every guide to re-base)."""
     items = citing(head, ident)
     if law.repealed is None:
         text = f"《{law.title}》:撤销废止日期"
     else:
-        verb = "将于" if law.repealed > date.today() else "已于"
+        verb = repeal_verb(law.repealed, as_of)
         text = f"《{law.title}》{verb} {law.repealed.isoformat()} 废止"
     successor = head.catalogue.laws.get(law.replaced_by or "")
     if law.repealed is not None and successor is not None:
@@ -298,6 +302,25 @@ def _chains(base: Side, head: Side, known: Context, result: Diff) -> None:
                         line_of(source, (*prefix, key)),
                     )
                 )
+        if before.bundle != after.bundle:
+            old, new = _bundle(before, known), _bundle(after, known)
+            if old == new:  # only the note changed: show the note
+                old = show(before.bundle.note if before.bundle else None)
+                new = show(after.bundle.note if after.bundle else None)
+            result.changes.append(
+                Change(
+                    "chain-changed",
+                    "chain",
+                    ident,
+                    after.name,
+                    "一件事",
+                    old,
+                    new,
+                    f"审批链 {after.name}:一件事 {old} → {new}",
+                    file,
+                    line_of(source, (*prefix, "bundle" if after.bundle else "name")),
+                )
+            )
         if before.stages != after.stages:
             old = _stages(before, known)
             new = _stages(after, known)
@@ -315,6 +338,14 @@ def _chains(base: Side, head: Side, known: Context, result: Diff) -> None:
                     line_of(source, (*prefix, "stages")),
                 )
             )
+
+
+def _bundle(chain: Chain, known: Context) -> str:
+    """What the public sees of a bundle: its lead department and window (or none)."""
+    if chain.bundle is None:
+        return "(不是一件事)"
+    lead = known.departments.get(chain.bundle.lead, chain.bundle.lead)
+    return f"牵头部门 {lead}" + (f"、{chain.bundle.window}" if chain.bundle.window else "")
 
 
 def _stages(chain: Chain, known: Context) -> str:
@@ -352,3 +383,23 @@ def _centre(base: Side, head: Side, result: Diff) -> None:
         checks,
         result,
     )
+    _calendar(before, after, head, result)
+
+
+def _calendar(before: Centre, after: Centre, head: Side, result: Diff) -> None:
+    """``calendar-changed``: which years of the working calendar came, went or changed
+    (every 工作日 ↔ 自然日 comparison moves with it; ``check`` validates the dates)."""
+    old = {entry.year: entry for entry in before.calendar}
+    new = {entry.year: entry for entry in after.calendar}
+    parts = [f"新增 {y} 年" for y in sorted(new.keys() - old.keys())]
+    parts += [f"修改 {y} 年" for y in sorted(old.keys() & new.keys()) if old[y] != new[y]]
+    parts += [f"删除 {y} 年" for y in sorted(old.keys() - new.keys())]
+    if not parts:
+        return
+    text = "中心:工作日历(法定节假日和调休)" + "、".join(parts)
+    source = head.catalogue.sources.get("centre.yaml")
+    result.changes.append(
+        Change("calendar-changed", "centre", "centre", "中心", "工作日历",
+               "、".join(map(str, sorted(old))) or None, "、".join(map(str, sorted(new))) or None,
+               text, head.file("centre.yaml"), line_of(source, ("calendar",)))
+    )  # fmt: skip

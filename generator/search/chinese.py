@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pypinyin import lazy_pinyin
 
@@ -47,6 +47,24 @@ def _run_pinyin(run: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(whole), frozenset(parts - whole)
 
 
+def syllable_pairs(normalised: str) -> set[str]:
+    """The pinyin of each character pair (shebao in 社保卡), without initials: for synonym
+    terms, whose part initials would match any query of a few letters."""
+    out: set[str] = set()
+    for run in runs(normalised):
+        if is_cjk(run):
+            out |= _pairs(run)
+    return out
+
+
+@functools.lru_cache(maxsize=65_536)
+def _pairs(run: str) -> frozenset[str]:
+    spelled = syllables(run)
+    if len(spelled) != len(run):
+        return frozenset()
+    return frozenset(a + b for a, b in itertools.pairwise(spelled))
+
+
 def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
     """(whole-word tokens, part tokens) of a normalised name or keyword.
 
@@ -64,6 +82,32 @@ def pinyin_tokens(normalised: str) -> tuple[set[str], set[str]]:
             whole |= w
             parts |= p
     return whole, parts
+
+
+@functools.lru_cache(maxsize=65_536)
+def _aligned(run: str, sizes: tuple[int, ...]) -> frozenset[str]:
+    spelled = syllables(run)
+    if len(spelled) != len(run):
+        return frozenset()
+    starts = list(itertools.accumulate(sizes, initial=0))
+    out: set[str] = set()
+    for i, j in itertools.combinations(range(len(starts)), 2):
+        a, b = starts[i], starts[j]
+        if 2 <= b - a <= PART_INITIALS and min(sizes[i:j]) > 1:
+            out.add("".join(s[0] for s in spelled[a:b]))
+            out.add("".join(spelled[a:b]))
+    return frozenset(out)
+
+
+def word_pinyin(normalised: str, pieces: Callable[[str], list[str]]) -> set[str]:
+    """Full pinyin and initials of the name's own words and of runs of them (known words
+    only, not loose characters), two to five characters: hz, huzhao and pthz in 普通护照签发.
+    A part that is a word of the name weighs more than one cut across two words."""
+    out: set[str] = set()
+    for run in runs(normalised):
+        if is_cjk(run):
+            out |= _aligned(run, tuple(len(p) for p in pieces(run)))
+    return out
 
 
 def _opencc_table() -> Iterable[tuple[str, str]]:

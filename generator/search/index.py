@@ -12,7 +12,11 @@ Files, all JSON with sorted keys, written under ``out``:
     shard and chunk counts, weight table, departments, the item URL pattern, and the
     question words (one list for both sides of the analyser).
 ``p/<n>.json``
-    postings of the tokens whose hash falls in shard n: token -> [delta·8 + weight code].
+    postings of the tokens whose hash falls in shard n: token -> [delta·16 + weight code]
+    (``meta.codes`` is 16).  Tokens: character pairs, Latin runs, pinyin, three-character
+    shingles of names, keywords and results (the phrase bonus; kept in the shard of their
+    first pair, so a query fetches no more files), and ``^`` + an exact name, keyword or
+    result.
 ``r/<n>.json``
     result cards of documents n·CHUNK … n·CHUNK+CHUNK-1.
 ``attrs.json``
@@ -39,14 +43,35 @@ from pathlib import Path
 
 from ..catalogue.loaded import Catalogue, is_free, is_on_the_spot
 from ..catalogue.models import Audience, Item
-from .chinese import pinyin_tokens, sound_table, t2s_table
+from .chinese import pinyin_tokens, sound_table, syllable_pairs, t2s_table
 from .normalise import QUESTION_WORDS, bigrams, is_cjk, normalise, runs, tokens, unigrams
+from .words import Lexicon
 
-# Weights by field; a token found in several fields keeps its best.  The browser sums
-# the weights of matched query tokens after ranking by how many tokens matched.
-WEIGHTS = (1, 2, 3, 4, 5, 8, 10, 100)
-BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT = range(8)
+# Weights by field code; a token found in several fields keeps its best.  A posting is
+# delta·CODES + code.  The result (办理结果: 营业执照) is what a person comes for, so it
+# weighs just under the name and above a keyword, which windows also use for what an item
+# asks for (营业执照 as a keyword of 劳务派遣经营许可).
+WEIGHTS = (1, 2, 3, 4, 5, 8, 10, 100, 9, 3, 2, 1)
+BODY, SYN_TEXT, TEXT, NAME_CHAR, SYN_NAME, KEYWORD, NAME, EXACT, RESULT = range(9)
+# A pair spanning two words of a field (工资 in 施工资质, words.py) weighs as the field below
+# and is no evidence that the item is about the query: it does not count toward coverage.
+ACROSS_HIGH, ACROSS_TEXT, ACROSS_SYN = range(9, 12)
+COVERS = (0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0)  # the department, conditions, FAQ do not either
+CODES = 16
+# Which of two codes a token keeps: the heavier, and on a tie the one that covers.
+_RANKS = tuple(zip(WEIGHTS, COVERS, strict=True))
 CODE = NAME
+_ACROSS = {
+    NAME: ACROSS_HIGH,
+    KEYWORD: ACROSS_HIGH,
+    RESULT: ACROSS_HIGH,
+    TEXT: ACROSS_TEXT,
+    SYN_NAME: ACROSS_TEXT,
+    SYN_TEXT: ACROSS_SYN,
+}
+# Three-character shingles of these fields give the phrase bonus: query parts found in one
+# field, next to each other and in the query's order.
+_PHRASED = (NAME, KEYWORD, RESULT)
 CHUNK = 32  # result cards per file: a page of ten results touches a few small files
 SHARD_BYTES = 12_000  # aimed size of one postings file
 EXACT_PREFIX = "^"
@@ -89,7 +114,7 @@ def documents(catalogue: Catalogue) -> tuple[list[Document], list[tuple[str, str
         fields: list[tuple[int, str, bool]] = [(NAME, item.name, True)]
         fields += [(KEYWORD, k, True) for k in item.keywords]
         fields += [(CODE, item.codes.basic, False), (CODE, item.codes.implementation, False)]
-        fields += [(TEXT, item.summary or "", False), (TEXT, item.result.name or "", False)]
+        fields += [(TEXT, item.summary or "", False), (RESULT, item.result.name or "", True)]
         fields += [(TEXT, m.name, False) for m in item.materials]
         fields += [(BODY, department.name if department else "", False)]
         fields += [(BODY, c.text, False) for c in item.conditions]
@@ -146,40 +171,63 @@ def _normalise(raw: str) -> str:
     return normalise(raw)
 
 
-def document_tokens(doc: Document, synonyms: _Synonyms) -> dict[str, int]:
+def shingles(text: str) -> set[str]:
+    """Three-character pieces of the Chinese runs of a normalised text: a query whose
+    consecutive pairs meet one of them found that phrase in this field, in its order."""
+    return {run[i : i + 3] for run in runs(text) if is_cjk(run) for i in range(len(run) - 2)}
+
+
+def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dict[str, int]:
     """Every token of ``doc`` with its best weight code."""
     best: dict[str, int] = {}
 
-    def add(found: Iterable[str], weight: int) -> None:
+    def add(found: Iterable[str], code: int) -> None:
         for token in found:
-            if best.get(token, -1) < weight:
-                best[token] = weight
+            if token not in best or _RANKS[best[token]] < _RANKS[code]:
+                best[token] = code
+
+    def add_split(found: Iterable[str], code: int, across: frozenset[str]) -> None:
+        """Pairs, and shingles that hold one, spanning two words go in at the lower code."""
+        found = set(found)
+        crossing = {t for t in found if t in across or t[:2] in across or t[1:] in across}
+        add(found - crossing, code)
+        add(crossing, _ACROSS[code])
 
     high: list[str] = []
     low: list[str] = []
-    for weight, raw, spelled in doc.fields:
+    for code, raw, spelled in doc.fields:
         text = _normalise(raw)
         if not text:
             continue
-        add(_text_tokens(text), weight)
+        across = lexicon.split_pairs(text)[1] if code in _ACROSS else frozenset()
+        if code in _ACROSS:
+            add_split(_text_tokens(text), code, across)
+        else:
+            add(_text_tokens(text), code)
+        if code in _PHRASED:
+            add_split(shingles(text), code, across)
         if spelled:
             add(unigrams(text), NAME_CHAR)
             whole, parts = pinyin_tokens(text)
-            add(whole, KEYWORD)
             add(parts, SYN_NAME)
-        (high if weight >= KEYWORD else low).append(text)
-    for texts, weight in ((high, SYN_NAME), (low, SYN_TEXT)):
+            add(whole, RESULT if code == RESULT else KEYWORD)
+            add(lexicon.spelled_words(text), NAME if code == NAME else KEYWORD)
+        (high if WEIGHTS[code] >= WEIGHTS[KEYWORD] else low).append(text)
+    for texts, code in ((high, SYN_NAME), (low, SYN_TEXT)):
         joined = " ".join(texts)
         for g in sorted(synonyms.found(joined, _text_tokens(joined))):
             for term in synonyms.groups[g]:
-                add(_text_tokens(term), weight)
-                if weight == SYN_NAME:
-                    add(pinyin_tokens(term)[0], weight)
-    exacts = [(KEYWORD, k) for w, k, _ in doc.fields if w == KEYWORD] + [(EXACT, doc.name)]
+                across = lexicon.split_pairs(term)[1]  # 卖房 in 买卖房屋 is not about selling
+                add_split(_text_tokens(term), code, across)
+                # shebao reaches every item that 社保 (or 社保卡) reaches
+                add(pinyin_tokens(term)[0] | syllable_pairs(term), code)
+                if code == SYN_NAME:
+                    add_split(shingles(term), code, across)
+    exacts = [(c, k) for c, k, _ in doc.fields if c in (KEYWORD, RESULT)] + [(EXACT, doc.name)]
     for code, raw in exacts:
-        compact = _normalise(raw).replace(" ", "")
-        if compact:
-            best[EXACT_PREFIX + compact] = max(code, best.get(EXACT_PREFIX + compact, -1))
+        compact = EXACT_PREFIX + _normalise(raw).replace(" ", "")
+        if len(compact) > 1 and (compact not in best or WEIGHTS[best[compact]] < WEIGHTS[code]):
+            best[compact] = code
     return best
 
 
@@ -209,13 +257,15 @@ def shard_key(token: str) -> str:
     """The exact-name token lives with the name's first token: no extra file to fetch."""
     if token.startswith(EXACT_PREFIX):
         return tokens(token[len(EXACT_PREFIX) :])[0]
+    if len(token) == 3 and is_cjk(token):
+        return token[:2]  # a shingle lives with its first pair: no extra file to fetch
     return token
 
 
 def _encode(postings: dict[int, int]) -> list[int]:
     out, previous = [], 0
     for doc in sorted(postings):
-        out.append((doc - previous) * 8 + postings[doc])
+        out.append((doc - previous) * CODES + postings[doc])
         previous = doc
     return out
 
@@ -237,10 +287,14 @@ def write_index(
     """
     docs, departments = documents(catalogue)
     synonyms = _Synonyms(groups)
+    lexicon = Lexicon(
+        [_normalise(t) for g in groups for t in g]
+        + [_normalise(raw) for d in docs for code, raw, _ in d.fields if code in _ACROSS]
+    )
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     chars: set[str] = set()
     for n, doc in enumerate(docs):
-        for token, weight in document_tokens(doc, synonyms).items():
+        for token, weight in document_tokens(doc, synonyms, lexicon).items():
             postings[token][n] = weight
             chars.update(token)
     encoded = {token: _encode(p) for token, p in postings.items()}
@@ -270,6 +324,9 @@ def write_index(
         "shards": shards,
         "chunk": CHUNK,
         "weights": list(WEIGHTS),
+        "codes": CODES,
+        "cover": list(COVERS),
+        "syllables": " ".join(s for s in sorted(sound_table()) if set(s) & set("aeiouv")),
         "exact": EXACT_PREFIX,
         "departments": [list(d) for d in departments],
         "item": item_url,

@@ -7,18 +7,27 @@ compares the ranked items).  The model, as one would tell a clerk:
 
 - a query token (a character pair, a Latin word) an item matches adds its inverse document
   frequency (rare parts count, 申请 and 登记 hardly) times the weight of the field it was
-  found in (name 10, keyword 8, synonym of the name 5, materials 3, …);
-- an item's coverage is the IDF share of the query's tokens it matched; items with less
-  than half the best coverage are cut, so the count a person sees means something;
-- a query with a character pair the index lacks (结昏, a homophone typo) is also searched
-  by the pinyin of its pairs (jiehun), from ``py.json``;
-- an exact name comes first, then an exact keyword; ties go to the shorter name and to the
-  action that creates (首次, 设立) before a change, before an ending (``meta.ties``), never
-  to the id.
+  found in (name 10, result 9, keyword 8, synonym of the name 5, materials 3, …); a pair
+  that spans two words of a field (工资 in 施工资质, see words.py) weighs as a material;
+- a three-character piece of the query found in one field (the parts next to each other,
+  in the query's order) adds half of what a pair found there adds: the phrase bonus;
+- an item's coverage is the IDF share of the query's tokens it matched inside words (not
+  in the department, conditions or FAQ, nor a pair across two words); items are ranked by
+  score times coverage.  Items that matched (anywhere but the department, conditions and
+  FAQ) less than half of what the best one matched are cut, so the count a person sees
+  means something;
+- a query pair the index lacks (结昏, a homophone typo) is also searched by its pinyin
+  (jiehun), from ``py.json``; concatenated pinyin is cut into syllables and searched by its
+  syllable pairs too (gongjijintiqu: gongji, jijin, …); letters that are neither pinyin
+  nor indexed are taken for initials and searched by their pieces of three and two (jszhz);
+- an exact name comes first, then an exact result, then an exact keyword; ties go to the
+  shorter name and to the action that creates (首次, 设立) before a change, before an
+  ending (``meta.ties``), never to the id.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass, field
@@ -26,10 +35,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .index import fnv1a
-from .normalise import MAX_TOKENS, capped, is_cjk, normalise, tokens
+from .index import fnv1a, shard_key
+from .normalise import MAX_TOKENS, capped, is_cjk, normalise, runs, tokens
 
-EXACT_NAME_CODE = 7
+REACH = 2  # a match weighing less (department, conditions, FAQ) does not keep an item listed
+PHRASE = 2  # a shingle found adds half of what a pair found in that field adds
+LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
 
 
 def query_tokens(norm: str) -> list[str]:
@@ -52,6 +63,7 @@ def idf(count: int, df: int) -> int:
 class _Hit:
     doc: int
     cover: int = 0
+    reach: int = 0
     score: int = 0
     exact: int = 0
 
@@ -74,7 +86,7 @@ class IndexFolder:
         return meta
 
     def shard_of(self, token: str) -> str:
-        return f"p/{fnv1a(token) % self.meta['shards']}.json"
+        return f"p/{fnv1a(shard_key(token)) % self.meta['shards']}.json"
 
     def _posted(self, token: str) -> bool:
         return token in self.get(self.shard_of(token))
@@ -90,32 +102,57 @@ class IndexFolder:
         toks = query_tokens(norm)
         if not toks:
             return norm, []
+        syllables = frozenset(self.meta["syllables"].split(" "))
+        toks += [t for t in spelled_pairs(toks, syllables) if t not in toks]
+        del toks[MAX_TOKENS:]
         compact = norm.replace(" ", "")
         weights = self.meta["weights"]
+        covers = self.meta["cover"]
         count = self.meta["count"]
-        if any(len(t) == 2 and is_cjk(t) and not self._posted(t) for t in toks):
-            extra = [t for t in homophones(toks, self.sound) if t not in toks]
+        unknown = [t for t in toks if len(t) == 2 and is_cjk(t) and not self._posted(t)]
+        if unknown:
+            extra = [t for t in homophones(unknown, self.sound) if t not in toks]
             toks += extra[: max(0, MAX_TOKENS - len(toks))]  # at most MAX_TOKENS lookups
+        unknown = [t for t in toks if t.isascii() and t.isalpha() and not self._posted(t)]
+        extra = [t for t in initials_parts(unknown, syllables) if t not in toks]
+        toks += extra[: max(0, MAX_TOKENS - len(toks))]
         found: dict[int, _Hit] = {}
         for token in toks:
             postings = self.get(self.shard_of(token)).get(token)
             if not postings:
                 continue
             w = idf(count, len(postings))
-            for doc, code in _walk(postings):
+            for doc, code in self._walk(postings):
                 hit = found.setdefault(doc, _Hit(doc))
-                hit.cover += w
+                hit.cover += w * covers[code]
+                hit.reach += w if weights[code] >= REACH else 0
                 hit.score += w * weights[code]
+        for phrase in shingles_of(norm)[:MAX_TOKENS]:
+            postings = self.get(self.shard_of(phrase)).get(phrase)
+            if not postings:
+                continue
+            w = idf(count, len(postings))
+            for doc, code in self._walk(postings):
+                if doc in found:
+                    found[doc].score += w * weights[code] // PHRASE
         exact = self.get(self.shard_of(tokens(compact)[0])).get(self.meta["exact"] + compact)
-        for doc, code in _walk(exact or []):
+        for doc, code in self._walk(exact or []):
             if doc in found:
                 hit = found[doc]
-                hit.exact = max(hit.exact, 2 if code == EXACT_NAME_CODE else 1)
-        best = max((h.cover for h in found.values()), default=0)
+                hit.exact = max(hit.exact, weights[code])
+        best = max((h.reach for h in found.values()), default=0)
         ties: str = self.meta["ties"]
-        kept = [h for h in found.values() if h.exact or h.cover * 2 >= best]
-        kept.sort(key=lambda h: (-h.exact, -h.score, ord(ties[h.doc]), h.doc))
+        kept = [h for h in found.values() if h.exact or h.reach * 2 >= best]
+        kept.sort(key=lambda h: (-h.exact, -h.score * h.cover, ord(ties[h.doc]), h.doc))
         return norm, [h.doc for h in kept]
+
+    def _walk(self, postings: list[int]) -> list[tuple[int, int]]:
+        codes: int = self.meta["codes"]
+        out, doc = [], 0
+        for value in postings:
+            doc += value // codes
+            out.append((doc, value % codes))
+        return out
 
     def ids(self, docs: list[int]) -> list[str]:
         chunk = self.meta["chunk"]
@@ -123,7 +160,8 @@ class IndexFolder:
 
 
 def homophones(toks: list[str], sound: dict[str, str]) -> list[str]:
-    """As ``homophones`` in search.js: the pinyin of each Chinese pair (结昏 -> jiehun)."""
+    """As ``homophones`` in search.js: the pinyin of each Chinese pair the index lacks
+    (结昏 -> jiehun); a pair it has is matched as characters already."""
     out: list[str] = []
     for t in toks:
         if len(t) == 2 and is_cjk(t) and t[0] in sound and t[1] in sound:
@@ -133,9 +171,55 @@ def homophones(toks: list[str], sound: dict[str, str]) -> list[str]:
     return out
 
 
-def _walk(postings: list[int]) -> list[tuple[int, int]]:
-    out, doc = [], 0
-    for value in postings:
-        doc += value // 8
-        out.append((doc, value % 8))
-    return out
+def shingles_of(norm: str) -> list[str]:
+    """As ``shinglesOf`` in search.js: the query's three-character pieces in order."""
+    out: dict[str, None] = {}
+    for run in runs(norm):
+        if is_cjk(run):
+            for i in range(len(run) - 2):
+                out.setdefault(run[i : i + 3])
+    return list(out)
+
+
+def syllabify(run: str, syllables: frozenset[str]) -> list[str]:
+    """As ``syllabify`` in search.js: a Latin run cut into the fewest pinyin syllables
+    (jiehundengji: jie hun deng ji), or [] when it is not pinyin."""
+    best: list[int] = [0] + [-1] * len(run)
+    back = [0] * (len(run) + 1)
+    for end in range(1, len(run) + 1):
+        for size in range(1, min(LONGEST_SYLLABLE, end) + 1):
+            start = end - size
+            known = best[start] >= 0 and run[start:end] in syllables
+            if known and (best[end] < 0 or best[start] + 1 < best[end]):
+                best[end], back[end] = best[start] + 1, start
+    if best[len(run)] < 0:
+        return []
+    out, end = [], len(run)
+    while end:
+        out.append(run[back[end] : end])
+        end = back[end]
+    return out[::-1]
+
+
+def spelled_pairs(toks: list[str], syllables: frozenset[str]) -> list[str]:
+    """As ``spelledPairs`` in search.js: concatenated pinyin of three syllables or more is
+    searched by its syllable pairs too, as the index spells the pairs of names
+    (gongjijintiqu: gongji, jijin, jinti, tiqu)."""
+    out: list[str] = []
+    for t in toks:
+        if t.isascii() and t.isalpha():
+            spelled = syllabify(t, syllables)
+            if len(spelled) > 2:
+                out += [a + b for a, b in itertools.pairwise(spelled)]
+    return list(dict.fromkeys(out))
+
+
+def initials_parts(unknown: list[str], syllables: frozenset[str]) -> list[str]:
+    """As ``initialsParts`` in search.js: a run of Latin letters that is neither pinyin nor
+    in the index (``unknown``) is taken for the initials of words that need not be next to
+    each other in the name (jszhz: 驾驶证 … 换证): its pieces of three and two letters."""
+    out: list[str] = []
+    for t in unknown:
+        if len(t) > 2 and not syllabify(t, syllables):
+            out += [t[i : i + n] for n in (3, 2) for i in range(len(t) - n + 1)]
+    return list(dict.fromkeys(out))

@@ -78,8 +78,11 @@ def _item(base: dict[str, Any], item: EvalItem, number: int) -> dict[str, Any]:
     data["refusals"] = []
     data["audience"] = ["自然人", "法人"]
     material = base["materials"][1]
+    # Without the base's 免提交 (exempt): a dict shared by every copy would be written as a
+    # YAML anchor, which check rejects; the evaluation is about names, not exemptions.
     data["materials"] = [
-        {k: v for k, v in material.items() if k != "blank_form"} | {"name": m, "form": "原件"}
+        {k: v for k, v in material.items() if k not in ("blank_form", "exempt")}
+        | {"name": m, "form": "原件"}
         for m in item.materials
     ]
     data["result"] = {**base["result"], "name": item.result or "办理结果"}

@@ -24,7 +24,8 @@
     var count = 0;
     form.querySelectorAll("[data-bs-correction-material]").forEach(function (item) {
       var box = item.querySelector("input[type=checkbox]");
-      if (!box || !box.checked) {
+      /* A material outside the applicant's answers (?情形=…) is hidden: never asked for. */
+      if (!box || !box.checked || item.hidden) {
         return;
       }
       count += 1;

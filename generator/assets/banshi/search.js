@@ -17,6 +17,9 @@
   var DEBOUNCE_MS = 60;
   var MAX_QUERY = 64; /* characters searched, as normalise.py's MAX_QUERY */
   var MAX_TOKENS = 32; /* query tokens looked up, as normalise.py's MAX_TOKENS */
+  var REACH = 2; /* a match weighing less (department, conditions, FAQ) keeps no item listed */
+  var PHRASE = 2; /* a shingle found adds 1/PHRASE of a pair (rank.py's PHRASE) */
+  var LONGEST_SYLLABLE = 6; /* zhuang */
 
   /* The first MAX_QUERY characters (code points) of a query: a pasted page costs nothing. */
   function capped(query) {
@@ -112,8 +115,13 @@
     });
   };
 
+  /* A three-character shingle lives with its first pair (index.py's shard_key). */
+  function shardKey(token) {
+    return token.length === 3 && IS_CJK.test(token) ? token.slice(0, 2) : token;
+  }
+
   Index.prototype.shardOf = function (token) {
-    return "p/" + (fnv1a(token) % this.meta.shards) + ".json";
+    return "p/" + (fnv1a(shardKey(token)) % this.meta.shards) + ".json";
   };
 
   /* The query's tokens: bigrams and Latin runs, "she bao" also as shebao, and no single
@@ -145,8 +153,8 @@
     return index.sound;
   }
 
-  /* The pinyin of each Chinese pair of the query (结昏 -> jiehun), as the index spells the
-     pairs of names and keywords. */
+  /* The pinyin of each Chinese pair of the query the index lacks (结昏 -> jiehun), as the
+     index spells the pairs of names and keywords; a pair it has is matched as characters. */
   function homophones(toks, sound) {
     var out = [];
     toks.forEach(function (t) {
@@ -160,11 +168,99 @@
     return out;
   }
 
+  /* The query's three-character pieces in order: the phrase bonus (rank.py's shingles_of). */
+  function shinglesOf(norm) {
+    var out = [];
+    (norm.match(RUN) || []).forEach(function (run) {
+      if (IS_CJK.test(run)) {
+        for (var i = 0; i + 3 <= run.length; i++) {
+          if (out.indexOf(run.slice(i, i + 3)) < 0) {
+            out.push(run.slice(i, i + 3));
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  function isLetters(t) {
+    return /^[a-z]+$/.test(t);
+  }
+
+  /* A Latin run cut into the fewest pinyin syllables (jiehundengji: jie hun deng ji), or []
+     when it is not pinyin (rank.py's syllabify). */
+  function syllabify(run, syllables) {
+    var best = [0];
+    var back = [0];
+    for (var end = 1; end <= run.length; end++) {
+      best.push(-1);
+      back.push(0);
+      for (var size = 1; size <= Math.min(LONGEST_SYLLABLE, end); size++) {
+        var start = end - size;
+        if (best[start] >= 0 && syllables.has(run.slice(start, end))) {
+          if (best[end] < 0 || best[start] + 1 < best[end]) {
+            best[end] = best[start] + 1;
+            back[end] = start;
+          }
+        }
+      }
+    }
+    if (best[run.length] < 0) {
+      return [];
+    }
+    var out = [];
+    for (var at = run.length; at; at = back[at]) {
+      out.unshift(run.slice(back[at], at));
+    }
+    return out;
+  }
+
+  function unique(list) {
+    return list.filter(function (t, i) { return list.indexOf(t) === i; });
+  }
+
+  /* Concatenated pinyin of three syllables or more is searched by its syllable pairs too
+     (gongjijintiqu: gongji, jijin, jinti, tiqu), as the index spells the pairs of names. */
+  function spelledPairs(toks, syllables) {
+    var out = [];
+    toks.forEach(function (t) {
+      if (isLetters(t)) {
+        var spelled = syllabify(t, syllables);
+        if (spelled.length > 2) {
+          for (var i = 0; i + 1 < spelled.length; i++) {
+            out.push(spelled[i] + spelled[i + 1]);
+          }
+        }
+      }
+    });
+    return unique(out);
+  }
+
+  /* Letters that are neither pinyin nor in the index are initials of words that need not
+     be next to each other in the name (jszhz: 驾驶证 … 换证): their pieces of three and two. */
+  function initialsParts(unknown, syllables) {
+    var out = [];
+    unknown.forEach(function (t) {
+      if (t.length > 2 && !syllabify(t, syllables).length) {
+        [3, 2].forEach(function (n) {
+          for (var i = 0; i + n <= t.length; i++) {
+            out.push(t.slice(i, i + n));
+          }
+        });
+      }
+    });
+    return unique(out);
+  }
+
   /* Ranked document numbers.  A matched token adds its IDF (rare parts count, 申请 and 登记
      hardly) times its field weight; coverage is the IDF share of the query's tokens an item
-     matched.  Order: exact name, then exact keyword, then score; ties go to the shorter name
-     and the creating action (首次, 设立) before the others (meta.ties), never to the id.
-     Items with less than half the best coverage are cut: the count shown means something. */
+     matched where meta.cover says it counts (not in the department, conditions or FAQ, nor a
+     pair across two words).  A query shingle found in a field adds half
+     of what a pair there adds (the parts were found together, in order).  Order: an exact name, result or keyword (by its
+     weight), then score times coverage; ties go to the shorter name and the creating action
+     (首次, 设立) before the others (meta.ties), never to the id.
+     Items that matched (anywhere but the department, conditions and FAQ) less than half of
+     what the best one matched are cut: the count shown means something. */
   Index.prototype.search = function (query) {
     var self = this;
     var norm = normalise(capped(query), this.question, this.t2s);
@@ -172,6 +268,11 @@
     if (!toks.length) {
       return Promise.resolve({ norm: norm, docs: [] });
     }
+    var syllables = this.syllables || (this.syllables = new Set(this.meta.syllables.split(" ")));
+    toks = toks.concat(spelledPairs(toks, syllables).filter(function (t) {
+      return toks.indexOf(t) < 0;
+    })).slice(0, MAX_TOKENS);
+    var phrases = shinglesOf(norm).slice(0, MAX_TOKENS);
     var compact = norm.replace(/ /g, "");
     var exact = this.meta.exact + compact;
     var exactFile = this.shardOf(tokens(compact)[0]);
@@ -191,33 +292,42 @@
     function posted(t) {
       return Object.prototype.hasOwnProperty.call(byFile[self.shardOf(t)], t);
     }
-    return load(toks.concat([tokens(compact)[0]])).then(function () {
+    function more(list, extra) {
+      return list.concat(extra.filter(function (t) {
+        return list.indexOf(t) < 0;
+      }).slice(0, Math.max(0, MAX_TOKENS - list.length))); /* at most MAX_TOKENS lookups */
+    }
+    return load(toks.concat([tokens(compact)[0]], phrases)).then(function () {
       /* A character pair the index lacks (结昏 typed for 结婚): search its sound as well. */
-      var weak = toks.some(function (t) { return t.length === 2 && IS_CJK.test(t) && !posted(t); });
-      if (!weak) {
+      var weak = toks.filter(function (t) { return t.length === 2 && IS_CJK.test(t) && !posted(t); });
+      if (!weak.length) {
         return toks;
       }
       return self.get("py.json").then(function (table) {
-        var extra = homophones(toks, soundOf(self, table)).filter(function (t) {
-          return toks.indexOf(t) < 0;
-        }).slice(0, Math.max(0, MAX_TOKENS - toks.length)); /* at most MAX_TOKENS lookups */
-        return load(extra).then(function () { return toks.concat(extra); });
+        var grown = more(toks, homophones(weak, soundOf(self, table)));
+        return load(grown).then(function () { return grown; });
       });
+    }).then(function (toks) {
+      var unknown = toks.filter(function (t) { return isLetters(t) && !posted(t); });
+      var grown = more(toks, initialsParts(unknown, syllables));
+      return load(grown).then(function () { return grown; });
     }).then(function (toks) {
       var found = new Map();
       var weights = self.meta.weights;
       var count = self.meta.count;
+      var codes = self.meta.codes;
+      var covers = self.meta.cover;
       function walk(list, each) {
         var doc = 0;
         for (var i = 0; i < list.length; i++) {
-          doc += Math.floor(list[i] / 8);
-          each(doc, list[i] % 8);
+          doc += Math.floor(list[i] / codes);
+          each(doc, list[i] % codes);
         }
       }
       function hitOf(doc) {
         var hit = found.get(doc);
         if (!hit) {
-          hit = { doc: doc, cover: 0, score: 0, exact: 0 };
+          hit = { doc: doc, cover: 0, reach: 0, score: 0, exact: 0 };
           found.set(doc, hit);
         }
         return hit;
@@ -230,8 +340,22 @@
         var w = idf(count, list.length);
         walk(list, function (doc, code) {
           var hit = hitOf(doc);
-          hit.cover += w;
+          hit.cover += w * covers[code];
+          hit.reach += weights[code] >= REACH ? w : 0;
           hit.score += w * weights[code];
+        });
+      });
+      phrases.forEach(function (t) {
+        var list = byFile[self.shardOf(t)][t];
+        if (!list) {
+          return;
+        }
+        var w = idf(count, list.length);
+        walk(list, function (doc, code) {
+          var hit = found.get(doc);
+          if (hit) {
+            hit.score += Math.floor(w * weights[code] / PHRASE);
+          }
         });
       });
       var exactList = byFile[exactFile][exact];
@@ -239,17 +363,17 @@
         walk(exactList, function (doc, code) {
           var hit = found.get(doc);
           if (hit) {
-            hit.exact = Math.max(hit.exact, code === 7 ? 2 : 1);
+            hit.exact = Math.max(hit.exact, weights[code]);
           }
         });
       }
       var best = 0;
-      found.forEach(function (hit) { best = Math.max(best, hit.cover); });
+      found.forEach(function (hit) { best = Math.max(best, hit.reach); });
       var ties = self.meta.ties;
       var docs = Array.from(found.values()).filter(function (hit) {
-        return hit.exact || hit.cover * 2 >= best;
+        return hit.exact || hit.reach * 2 >= best;
       }).sort(function (a, b) {
-        return b.exact - a.exact || b.score - a.score ||
+        return b.exact - a.exact || b.score * b.cover - a.score * a.cover ||
           ties.charCodeAt(a.doc) - ties.charCodeAt(b.doc) || a.doc - b.doc;
       });
       return { norm: norm, docs: docs.map(function (h) { return h.doc; }) };

@@ -188,6 +188,20 @@
     return count;
   }
 
+  /* Conditions, fees and steps that only some answers include ([data-bs-sit-entry]):
+     hidden when the tailored list is on show and the answers leave them out, all shown
+     again otherwise (answers null), so the page never hides what it has not asked about. */
+  function tailorPage(data, answers) {
+    document.querySelectorAll("[data-bs-sit-entry]").forEach(function (node) {
+      var key = node.getAttribute("data-bs-sit-entry").split(".");
+      var wanted = (data[key[0]] || [])[Number(key[1])];
+      node.hidden = answers !== null && Boolean(wanted) && !applies(wanted, answers);
+    });
+    document.querySelectorAll("[data-bs-sit-filtered]").forEach(function (note) {
+      note.hidden = answers === null;
+    });
+  }
+
   function describe(dl, data, answers, changeHref) {
     clear(dl);
     var questions = byId(data);
@@ -251,6 +265,7 @@
     }
 
     function show(view) {
+      tailorPage(data, view === result ? answers : null);
       form.hidden = view !== form;
       check.hidden = view !== check;
       result.hidden = view !== result;
@@ -308,6 +323,12 @@
     function tailored(moveFocus) {
       current = null;
       var count = filter(result.querySelector("[data-bs-sit-list]"), data, answers);
+      /* 免提交 materials of these answers are said once, after the list, never counted. */
+      var exempt = result.querySelector("[data-bs-sit-exempt]");
+      if (exempt) {
+        exempt.hidden =
+          filter(exempt.querySelector("[data-bs-sit-exempt-list]"), data, answers) === 0;
+      }
       var heading = result.querySelector("[data-bs-sit-count]");
       heading.textContent = "您需要准备 " + count + " 份材料";
       describe(result.querySelector("[data-bs-sit-summary]"), data, answers, changeHref);
@@ -418,6 +439,26 @@
         groups[material.group] = true;
       }
     });
+    root.querySelectorAll("[data-bs-sit-exempt-row]").forEach(function (li) {
+      var material = data.materials[Number(li.getAttribute("data-bs-sit-exempt-row")) - 1];
+      li.hidden = !applies(material.answers, answers);
+    });
+    var exempt = root.querySelector("[data-bs-sit-exempt-block]");
+    if (exempt) {
+      exempt.hidden = !exempt.querySelector("[data-bs-sit-exempt-row]:not([hidden])");
+    }
+    /* Conditions and fees of the sheet: only those of these answers. */
+    tailorPage(data, answers);
+    /* The 补正 form on the same page offers only this case's materials (issue 19 point 4). */
+    document.querySelectorAll("[data-bs-correction-material][data-bs-sit-n]").forEach(function (li) {
+      var material = data.materials[Number(li.getAttribute("data-bs-sit-n")) - 1];
+      li.hidden = !applies(material.answers, answers);
+    });
+    var scope = document.querySelector("[data-bs-correction-scope]");
+    if (scope) {
+      describe(scope.querySelector("dl"), data, answers, null);
+      scope.hidden = false;
+    }
     root.querySelectorAll("[data-bs-sit-total]").forEach(function (total) {
       total.textContent = "您需要准备 " + count + " 份材料";
     });
