@@ -60,7 +60,7 @@ typecheck: $(STAMP)
 
 # Two workers (pytest-xdist): the browser tests spend most of their time waiting for
 # chromium, so two of them share the two cores; tests reading one session's printed sheets
-# or guide tours are kept in one worker (xdist_group), so each sheet is still printed once.
+# or guide tours are kept in one worker (tests/conftest.py), so each is still made once.
 test: $(STAMP) chromium poppler nginx caddy lint typecheck
 	$(PY) -m pytest -n 2 --dist loadgroup
 

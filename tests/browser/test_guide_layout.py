@@ -61,7 +61,6 @@ def _check(charts: dict[str, dict[str, Any]], min_text: float) -> None:
         assert c["scrolls"] == (c["width"] > c["available"] + 0.5), f"{item_id}: {c}"
 
 
-@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
 def test_every_flow_chart_is_drawn_at_its_natural_size(
     demo_site: Site, tours: Tours, viewport: ViewportSize
@@ -75,7 +74,6 @@ def test_every_flow_chart_is_drawn_at_its_natural_size(
     assert tour.errors == []
 
 
-@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
 def test_care_mode_charts_have_24px_text(
     demo_site: Site, tours: Tours, viewport: ViewportSize
@@ -87,7 +85,6 @@ def test_care_mode_charts_have_24px_text(
     _check(charts, CARE_MIN_TEXT_PX)
 
 
-@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 def test_printed_charts_keep_12px_text(demo_site: Site, tours: Tours) -> None:
     charts = tours(ViewportSize(width=794, height=1123), "print").probe("chart")  # A4
     assert len(charts) == len(demo_site.catalogue.items)

@@ -91,7 +91,6 @@ KEYWORD_LINES = """() => {
 guide_probe("keywords", KEYWORD_LINES)
 
 
-@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 @pytest.mark.parametrize("care", [False, True], ids=["plain", "care"])
 def test_keywords_never_start_a_line_with_a_comma(
     demo_site: Site, tours: Tours, care: bool

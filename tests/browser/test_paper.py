@@ -23,8 +23,7 @@ from generator.portal.urls import absolute_url, item_url, notice_url
 from .paper import Sheets, poppler_missing, print_pdf, save, squash
 from .support import DEMO_CATALOGUE, Site, Watch
 
-# One worker prints the sheets these tests share (--dist loadgroup).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("sheets")]
+pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., tuple[Page, Watch]]
 

@@ -24,8 +24,7 @@ from .paper import Paper, Sheets, poppler_missing, squash
 from .pdftype import body_size, glyph_sizes
 from .support import Site, Watch
 
-# One worker prints the sheets these tests share (--dist loadgroup).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("sheets")]
+pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., tuple[Page, Watch]]
 

@@ -176,7 +176,6 @@ def test_no_horizontal_scroll_on_a_phone(demo_site: Site, open_page: OpenPage, n
     assert found["scrollWidth"] <= found["innerWidth"], f"{PAGES[name]}: {found}"
 
 
-@pytest.mark.xdist_group("tours")  # one worker visits the guides for all of them
 def test_no_page_of_the_demo_scrolls_sideways_on_a_phone(
     demo_site: Site, open_page: OpenPage, tours: Tours
 ) -> None:
