@@ -285,59 +285,34 @@ def _chains(base: Side, head: Side, known: Context, result: Diff) -> None:
     for ident, before, after, prefix in pairs:
         assert isinstance(before, Chain) and isinstance(after, Chain)
         file = head.file("chains.yaml")
-        for key, label in (("name", "名称"), ("description", "说明")):
-            if getattr(before, key) != getattr(after, key):
-                old, new = show(getattr(before, key)), show(getattr(after, key))
-                result.changes.append(
-                    Change(
-                        "chain-changed",
-                        "chain",
-                        ident,
-                        after.name,
-                        label,
-                        old,
-                        new,
-                        f"审批链 {after.name}:{label} {old} → {new}",
-                        file,
-                        line_of(source, (*prefix, key)),
-                    )
-                )
+        found: list[tuple[str, str, str, str]] = [
+            (label, show(getattr(before, key)), show(getattr(after, key)), key)
+            for key, label in (("name", "名称"), ("description", "说明"))
+            if getattr(before, key) != getattr(after, key)
+        ]
         if before.bundle != after.bundle:
             old, new = _bundle(before, known), _bundle(after, known)
             if old == new:  # only the note changed: show the note
                 old = show(before.bundle.note if before.bundle else None)
                 new = show(after.bundle.note if after.bundle else None)
-            result.changes.append(
-                Change(
-                    "chain-changed",
-                    "chain",
-                    ident,
-                    after.name,
-                    "一件事",
-                    old,
-                    new,
-                    f"审批链 {after.name}:一件事 {old} → {new}",
-                    file,
-                    line_of(source, (*prefix, "bundle" if after.bundle else "name")),
-                )
-            )
+            found.append(("一件事", old, new, "bundle" if after.bundle else "name"))
         if before.stages != after.stages:
-            old = _stages(before, known)
-            new = _stages(after, known)
-            result.changes.append(
-                Change(
-                    "chain-changed",
-                    "chain",
-                    ident,
-                    after.name,
-                    "阶段",
-                    old,
-                    new,
-                    f"审批链 {after.name}:阶段 {old} → {new}",
-                    file,
-                    line_of(source, (*prefix, "stages")),
-                )
+            found.append(("阶段", _stages(before, known), _stages(after, known), "stages"))
+        result.changes.extend(
+            Change(
+                "chain-changed",
+                "chain",
+                ident,
+                after.name,
+                label,
+                old,
+                new,
+                f"审批链 {after.name}:{label} {old} → {new}",
+                file,
+                line_of(source, (*prefix, key)),
             )
+            for label, old, new, key in found
+        )
 
 
 def _bundle(chain: Chain, known: Context) -> str:
