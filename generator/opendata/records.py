@@ -15,8 +15,9 @@ from typing import Any
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free
 from ..catalogue.models import Citation, OpenLicence
 
-SCHEMA_VERSION = "1.2"
-"""Version of the data files' layout; bump the major part when a field changes meaning."""
+SCHEMA_VERSION = "1.3"
+"""Version of the data files' layout; bump the major part when a field changes meaning
+(1.3 added ``bundles``)."""
 
 LICENCES: dict[str, tuple[str, str, str]] = {
     OpenLicence.CC_BY.value: (
