@@ -72,6 +72,13 @@ _DAYS = _object(
     }
 )
 _LINK = _object({"id": _text("标识"), "name": _text("名称")})
+_ANSWERS = {
+    "type": ["object", "null"],
+    "description": "适用的回答(情形引导):问题 id → 选项 id 或其列表;null 表示所有情形",
+    "additionalProperties": {
+        "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+    },
+}
 
 _ITEM = _object(
     {
@@ -93,6 +100,11 @@ _ITEM = _object(
             ),
         },
         "conditions": {"type": "array", "items": {"type": "string"}},
+        "condition_answers": {
+            "type": "array",
+            "description": "与 conditions 一一对应:该受理条件适用的回答",
+            "items": _ANSWERS,
+        },
         "quantity_limit": _text("数量限制"),
         "statutory_limit": _DAYS,
         "promised_limit": _DAYS,
@@ -107,6 +119,7 @@ _ITEM = _object(
                     "basis": _text("收费依据"),
                     "approved_by": _text("批准机关"),
                     "licence": _optional("收费许可证号"),
+                    "answers": _ANSWERS,
                 }
             ),
         },
@@ -145,17 +158,7 @@ _ITEM = _object(
                     "source": {"enum": ["申请人自备", "政府部门核发", "其他"]},
                     "source_note": _optional("来源说明"),
                     "when": _optional("适用情形"),
-                    "answers": {
-                        "type": ["object", "null"],
-                        "description": "适用的回答(情形引导):问题 id → 选项 id 或其列表;"
-                        "null 表示所有情形",
-                        "additionalProperties": {
-                            "oneOf": [
-                                {"type": "string"},
-                                {"type": "array", "items": {"type": "string"}},
-                            ]
-                        },
-                    },
+                    "answers": _ANSWERS,
                     "one_of": _optional("可替代材料组(以下任选其一)"),
                     "exempt": {
                         "description": "免提交(减证便民):窗口通过数据共享等方式自行取得,"
@@ -172,6 +175,24 @@ _ITEM = _object(
                     },
                     "standard": _optional("受理标准"),
                     "note": _optional("备注"),
+                }
+            ),
+        },
+        "steps": {
+            "type": "array",
+            "description": "办理环节,按顺序;同一 group 的环节并联进行",
+            "items": _object(
+                {
+                    "number": {"type": "integer", "minimum": 1},
+                    "group": {"type": ["integer", "null"], "description": "并联环节组号"},
+                    "name": _text("环节名称"),
+                    "kind": _text("环节类型"),
+                    "post": _text("办理岗位"),
+                    "days": {"type": "integer", "minimum": 0},
+                    "unit": {"enum": ["工作日", "自然日"]},
+                    "description": _optional("办理内容和标准"),
+                    "window": _optional("办理窗口"),
+                    "answers": _ANSWERS,
                 }
             ),
         },
