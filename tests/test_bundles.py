@@ -16,6 +16,7 @@ import pytest
 from generator.catalogue.bundlework import Span, bundle_time, material_key
 from generator.catalogue.loaded import load_catalogue
 from generator.checks.pipeline import check_report
+from generator.portal import pages
 from generator.portal.bundleview import span_text
 
 from .conftest import AS_OF, FIXTURES, build_case, run_cli
@@ -179,6 +180,45 @@ def test_the_chain_pages_keep_their_urls(site: Path) -> None:
     for chain_id in EXPECTED:
         assert "<h1>" in _page(site, f"/chains/{chain_id}/")
         assert "一次性告知单" in _page(site, f"/bundles/{chain_id}/notice/")
+
+
+# The 一件事一次办 index, in chains.yaml order: (name, lead department, items, materials,
+# total), read from chains.yaml and departments.yaml and the counts worked out above.
+INDEX = [
+    ("开办餐饮店", "示例市市场监督管理局", "3 个", "18 份", "5 个工作日"),
+    ("企业开办", "示例市市场监督管理局", "5 个", "26 份", "11 个工作日"),
+    ("建设项目", "示例市住房和城乡建设局", "10 个", "39 份", "55 个工作日"),
+    ("新生儿出生", "示例市公安局", "3 个", "13 份", "当场办结"),
+]
+EXPECTED_ORDER = ["restaurant-opening", "business-startup", "construction-project", "newborn"]
+
+
+def test_the_bundle_index_lists_lead_items_and_time(site: Path) -> None:
+    page = _page(site, "/bundles/")
+    body = page.split('<table class="bs-cards bs-bundles">', 1)[1].split("</table>", 1)[0]
+    rows = [
+        tuple(_text(cell) for cell in re.findall(r"<t[hd] [^>]*>(.*?)</t[hd]>", row))
+        for row in re.findall(r"<tr>(.*?)</tr>", body.split("<tbody>", 1)[1], re.S)
+    ]
+    assert rows == INDEX
+    assert '<a href="newborn/">新生儿出生</a>' in page
+    assert '<a href="../departments/zjj/">示例市住房和城乡建设局</a>' in page
+    assert 'href="bundles/"' in _page(site, "/")
+
+
+def test_a_chain_page_links_to_its_bundle(site: Path) -> None:
+    for chain_id, (name, *_) in zip(EXPECTED_ORDER, INDEX, strict=True):
+        page = _page(site, f"/chains/{chain_id}/")
+        assert f'本审批链按「<a href="../../bundles/{chain_id}/">{name}</a>」一件事办理' in page
+
+
+def test_a_chain_without_bundle_has_no_bundle_link() -> None:
+    catalogue, report = load_catalogue(Path(__file__).parent / "fixtures" / "portal")
+    assert not report.errors
+    plan = pages.plan_site(catalogue).by_url()
+    assert plan["/chains/test-chain/"].context["bundle"] is None
+    assert plan["/bundles/"].context["bundles"] == []
+    assert plan["/bundles/"].template == "bundles.html" and not plan["/bundles/"].in_nav
 
 
 def test_working_and_calendar_days_are_never_added() -> None:

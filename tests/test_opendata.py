@@ -72,7 +72,7 @@ def test_json_validates_and_matches_yaml(source: tuple[Path, Catalogue, dict[str
     schema = json.loads(files[urls.data_file_url("catalogue.schema.json")])
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     raw = raw_items(root)
     by_id = {item["id"]: item for item in data["items"]}
     assert set(by_id) == set(raw)

@@ -80,3 +80,32 @@ def test_an_exempt_material_says_so_in_json_ld() -> None:
     assert str(graph.value(evidence, DCT.description)) == (
         "免于提交:数据共享,窗口通过市场主体登记系统共享获取营业执照信息"
     )
+
+
+def test_conditions_fees_and_steps_carry_their_answers() -> None:
+    """By hand: individual-business-registration's condition 3 (经营范围属于依法须经批准的项目的…)
+    has ``licensed: needed``; id-card-renewal's fee 1 (有效期满换领…) ``reason: renew``, fee 2
+    none; work-injury-recognition's step 2 (调查核实, 9 days, the promise's 工作日) ``harm:
+    accident``."""
+    items = _items()
+    assert items["individual-business-registration"]["condition_answers"] == [
+        None,
+        None,
+        {"licensed": "needed"},
+    ]
+    assert [f["answers"] for f in items["id-card-renewal"]["fees"]] == [{"reason": "renew"}, None]
+    steps = items["work-injury-recognition"]["steps"]
+    assert [(s["number"], s["name"], s["days"], s["unit"], s["answers"]) for s in steps] == [
+        (1, "受理", 0, "工作日", None),
+        (2, "调查核实", 9, "工作日", {"harm": "accident"}),
+        (3, "作出认定决定", 3, "工作日", None),
+        (4, "送达", 2, "工作日", None),
+    ]
+    # road-occupation-permit: 一窗受理, then two parallel reviews (group 1), then 联合决定.
+    road = items["road-occupation-permit"]["steps"]
+    assert [(s["name"], s["group"]) for s in road] == [
+        ("一窗受理", None),
+        ("公路管理机构审查和现场踏勘", 1),
+        ("交通安全审查", 1),
+        ("联合决定", None),
+    ]

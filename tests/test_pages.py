@@ -32,6 +32,8 @@ def test_permanent_urls_never_change_meaning() -> None:
     assert urls.notice_url("company-setup") == "/items/company-setup/notice/"
     assert urls.department_url("scjg") == "/departments/scjg/"
     assert urls.chain_url("test-chain") == "/chains/test-chain/"
+    assert urls.bundle_url("newborn") == "/bundles/newborn/"
+    assert urls.BUNDLES == "/bundles/"
     assert urls.theme_url("person") == "/themes/person/"
     assert urls.theme_url("organisation") == "/themes/organisation/"
     assert urls.HOME == "/"

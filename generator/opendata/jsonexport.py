@@ -72,6 +72,13 @@ _DAYS = _object(
     }
 )
 _LINK = _object({"id": _text("标识"), "name": _text("名称")})
+_ANSWERS = {
+    "type": ["object", "null"],
+    "description": "适用的回答(情形引导):问题 id → 选项 id 或其列表;null 表示所有情形",
+    "additionalProperties": {
+        "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+    },
+}
 
 _ITEM = _object(
     {
@@ -93,6 +100,11 @@ _ITEM = _object(
             ),
         },
         "conditions": {"type": "array", "items": {"type": "string"}},
+        "condition_answers": {
+            "type": "array",
+            "description": "与 conditions 一一对应:该受理条件适用的回答",
+            "items": _ANSWERS,
+        },
         "quantity_limit": _text("数量限制"),
         "statutory_limit": _DAYS,
         "promised_limit": _DAYS,
@@ -107,6 +119,7 @@ _ITEM = _object(
                     "basis": _text("收费依据"),
                     "approved_by": _text("批准机关"),
                     "licence": _optional("收费许可证号"),
+                    "answers": _ANSWERS,
                 }
             ),
         },
@@ -145,17 +158,7 @@ _ITEM = _object(
                     "source": {"enum": ["申请人自备", "政府部门核发", "其他"]},
                     "source_note": _optional("来源说明"),
                     "when": _optional("适用情形"),
-                    "answers": {
-                        "type": ["object", "null"],
-                        "description": "适用的回答(情形引导):问题 id → 选项 id 或其列表;"
-                        "null 表示所有情形",
-                        "additionalProperties": {
-                            "oneOf": [
-                                {"type": "string"},
-                                {"type": "array", "items": {"type": "string"}},
-                            ]
-                        },
-                    },
+                    "answers": _ANSWERS,
                     "one_of": _optional("可替代材料组(以下任选其一)"),
                     "exempt": {
                         "description": "免提交(减证便民):窗口通过数据共享等方式自行取得,"
@@ -175,6 +178,24 @@ _ITEM = _object(
                 }
             ),
         },
+        "steps": {
+            "type": "array",
+            "description": "办理环节,按顺序;同一 group 的环节并联进行",
+            "items": _object(
+                {
+                    "number": {"type": "integer", "minimum": 1},
+                    "group": {"type": ["integer", "null"], "description": "并联环节组号"},
+                    "name": _text("环节名称"),
+                    "kind": _text("环节类型"),
+                    "post": _text("办理岗位"),
+                    "days": {"type": "integer", "minimum": 0},
+                    "unit": {"enum": ["工作日", "自然日"]},
+                    "description": _optional("办理内容和标准"),
+                    "window": _optional("办理窗口"),
+                    "answers": _ANSWERS,
+                }
+            ),
+        },
         "result": _object({"name": _text("办理结果"), "type": _text("结果类型")}),
         "visits": {"type": "integer", "minimum": 0},
         "online": {
@@ -187,6 +208,88 @@ _ITEM = _object(
         "reviewed": {"type": "string", "format": "date"},
     },
     "一个办事事项",
+)
+
+
+def _int(description: str) -> dict[str, Any]:
+    return {"type": "integer", "minimum": 0, "description": description}
+
+
+_SPAN = {
+    "working_days": _int("工作日数(与自然日分开计算,不相加)"),
+    "calendar_days": _int("自然日数"),
+}
+
+_BUNDLE = _object(
+    {
+        "id": _text("一件事标识(永久网址 /bundles/<id>/ 的一部分,与审批链 id 相同)"),
+        "url": _text("一件事页面网址"),
+        "name": _text("一件事名称"),
+        "description": _text("说明"),
+        "note": _optional("给群众的说明"),
+        "lead": _object({"id": _text("牵头部门标识"), "name": _text("牵头部门名称")}),
+        "window": _optional("一窗受理的窗口;null 表示牵头部门的全部窗口"),
+        "stages": {
+            "type": "array",
+            "description": "依次办理的阶段;同一阶段的事项并联办理",
+            "items": _object(
+                {
+                    "number": {"type": "integer", "minimum": 1},
+                    "name": _text("阶段名称"),
+                    "items": {"type": "array", "items": {"type": "string"}},
+                    "time": _object(_SPAN, "本阶段用时:各单位取最长一项"),
+                }
+            ),
+        },
+        "time": _object(
+            {
+                **_SPAN,
+                "upper_bound": {
+                    "type": "boolean",
+                    "description": "有阶段同时含工作日和自然日的事项时为 true:合计为上限",
+                },
+            },
+            "承诺时限合计(特别程序不计入)",
+        ),
+        "special_procedures": {
+            "type": "array",
+            "description": "不计入时限的特别程序",
+            "items": _object(
+                {
+                    "item": _text("事项标识"),
+                    "name": _text("特别程序"),
+                    "days": {"type": "integer", "minimum": 0},
+                    "unit": {"enum": ["工作日", "自然日"]},
+                }
+            ),
+        },
+        "materials": {
+            "type": "array",
+            "description": "合并后的材料清单:名称相同的材料只列一次",
+            "items": _object(
+                {
+                    "number": {"type": "integer", "minimum": 1},
+                    "name": _text("材料名称"),
+                    "used_by": {
+                        "type": "array",
+                        "description": "要求该材料的事项及其在该事项材料中的序号",
+                        "items": _object(
+                            {
+                                "item": _text("事项标识"),
+                                "number": {"type": "integer", "minimum": 1},
+                            }
+                        ),
+                    },
+                    "produced_by": _optional("本一件事中前一阶段办结后取得该材料的事项标识"),
+                    "exempt": {
+                        "type": "boolean",
+                        "description": "每个要求它的事项都免提交(窗口自行获取)",
+                    },
+                }
+            ),
+        },
+    },
+    "一件事(高效办成一件事):一窗受理、一套材料",
 )
 
 _HEAD: dict[str, Any] = {
@@ -209,9 +312,10 @@ SCHEMA: dict[str, Any] = {
             ),
             "departments": {"type": "array", "items": _LINK},
             "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+            "bundles": {"type": "array", "items": {"$ref": "#/$defs/bundle"}},
         }
     ),
-    "$defs": {"item": _ITEM},
+    "$defs": {"item": _ITEM, "bundle": _BUNDLE},
 }
 
 ITEM_SCHEMA: dict[str, Any] = {

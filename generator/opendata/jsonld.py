@@ -78,6 +78,11 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
         "—",
     ),
     ("情形引导的问题和选项、任选其一", "无对应(见 catalogue.json 的 situations)", "—"),
+    (
+        "一件事(牵头部门、阶段、合并材料、合计时限)",
+        "无对应:CPSV-AP 只有 cv:Event 和 cv:isGroupedBy(见 catalogue.json 的 bundles)",
+        "—",
+    ),
     ("免提交(减证便民)", "bs:exemptWay(skos:Concept,bs:exempt-way)、bs:exemptBasis", "—"),
     ("收费", "cv:hasCost(cv:Cost)", "schema:isAccessibleForFree"),
     ("承诺办结时限", "cv:processingTime(xsd:duration)", "—"),

@@ -13,10 +13,12 @@ from datetime import date
 from typing import Any
 
 from ..catalogue.loaded import Catalogue, LoadedItem, is_free
-from ..catalogue.models import Citation, OpenLicence
+from ..catalogue.models import Citation, Item, OpenLicence, ParallelSteps
+from ..catalogue.workdays import step_unit
 
-SCHEMA_VERSION = "1.2"
-"""Version of the data files' layout; bump the major part when a field changes meaning."""
+SCHEMA_VERSION = "1.3"
+"""Version of the data files' layout; bump the major part when a field changes meaning
+(1.3 added ``bundles``, ``steps``, ``condition_answers`` and each fee's ``answers``)."""
 
 LICENCES: dict[str, tuple[str, str, str]] = {
     OpenLicence.CC_BY.value: (
@@ -70,6 +72,7 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
                 "basis": law_text(catalogue, fee.basis),
                 "approved_by": fee.approved_by,
                 "licence": fee.licence,
+                "answers": dict(fee.answers) if fee.answers else None,
             }
             for fee in item.fees
         ]
@@ -93,6 +96,7 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
         "summary": item.summary,
         "basis": [{"role": b.role.value, "law": law_text(catalogue, b)} for b in item.basis],
         "conditions": [c.text for c in item.conditions],
+        "condition_answers": [dict(c.answers) if c.answers else None for c in item.conditions],
         "quantity_limit": item.quantity_limit,
         "statutory_limit": {"days": statutory.days, "unit": statutory.unit.value},
         "promised_limit": {"days": promised.days, "unit": promised.unit.value},
@@ -119,6 +123,7 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
             }
             for n, m in enumerate(item.materials, start=1)
         ],
+        "steps": steps(item),
         "result": {"name": item.result.name, "type": item.result.type.value},
         "visits": item.visits,
         "online": {"name": item.online.name, "url": item.online.url} if item.online else None,
@@ -130,6 +135,32 @@ def item_record(catalogue: Catalogue, loaded: LoadedItem, url: str) -> Record:
         or (centre.supervision_phone if centre else None),
         "reviewed": item.reviewed.isoformat(),
     }
+
+
+def steps(item: Item) -> list[Record]:
+    """The steps in order, parallel ones flattened with a shared ``group`` number (as in the
+    办理流程 table), each with its unit written out and its ``answers``."""
+    rows: list[Record] = []
+    group = 0
+    for entry in item.steps:
+        parallel = isinstance(entry, ParallelSteps)
+        group += parallel
+        for step in entry.parallel if isinstance(entry, ParallelSteps) else [entry]:
+            rows.append(
+                {
+                    "number": len(rows) + 1,
+                    "group": group if parallel else None,
+                    "name": step.name,
+                    "kind": step.kind.value,
+                    "post": step.post,
+                    "days": step.days,
+                    "unit": step_unit(step, item.time_limit.promised.unit).value,
+                    "description": step.description,
+                    "window": step.window,
+                    "answers": dict(step.answers) if step.answers else None,
+                }
+            )
+    return rows
 
 
 def fees_summary(record: Record) -> str:

@@ -199,3 +199,8 @@ def bundle_view(catalogue: Catalogue, chain: Chain) -> BundleView:
         prepare=sum(not r.exempt and r.produced_by is None for r in materials),
         qr=Markup(qr.qr_svg(public_url)),
     )
+
+
+def bundle_link(bundle: BundleView) -> Link:
+    """The link a chain's page gives to its 一件事 (same id, another permanent URL)."""
+    return Link(bundle.name, bundle.url)

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..catalogue.diagnostics import Severity
 from ..catalogue.loaded import Catalogue, load_catalogue, no_gc
 from ..opendata import (
+    bundlerecords,
     csvexport,
     csvmeta,
     dcat,
@@ -52,6 +53,9 @@ def dataset(catalogue: Catalogue) -> records.Record:
     """The published records, plus the rows of every table (``tables``) for CSV and Excel."""
     base = catalogue.centre.base_url if catalogue.centre else "/"
     data = records.dataset(catalogue, lambda i: urls.absolute_url(base, urls.item_url(i)))
+    data["bundles"] = bundlerecords.bundle_records(
+        catalogue, lambda c: urls.absolute_url(base, urls.bundle_url(c))
+    )
     data["tables"] = tables.tables(catalogue, data)
     data["linked"] = records.linked(catalogue)
     data["linked"]["urls"] = {

@@ -21,6 +21,7 @@ from ..opendata.stats import statistics
 from ..review.history import History
 from . import bundleview, changes, datafiles, lawpages, progress, statspage, views
 from .urls import (
+    BUNDLES,
     CHAINS,
     CHANGES,
     CHANGES_FEED,
@@ -234,8 +235,10 @@ def plan_site(
     for department in departments:
         add(department.url, "department.html", department.name, department=department)
     add(CHAINS, "chains.html", "审批链(一条龙办理)", chains=chains)
+    bundle_of = {b.id: bundleview.bundle_link(b) for b in bundles}
     for chain in chains:
-        add(chain.url, "chain.html", chain.name, chain=chain)
+        add(chain.url, "chain.html", chain.name, chain=chain, bundle=bundle_of.get(chain.id))
+    add(BUNDLES, "bundles.html", "一件事一次办", bundles=bundles)
     for bundle in bundles:
         add(bundle.url, "bundle.html", f"{bundle.name}(一件事)", bundle=bundle)
         add(

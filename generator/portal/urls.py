@@ -16,6 +16,8 @@ from urllib.parse import quote, unquote, urljoin
 HOME = "/"
 DEPARTMENTS = "/departments/"
 CHAINS = "/chains/"
+BUNDLES = "/bundles/"
+"""一件事一次办: every bundle, with its lead department, item count and total time."""
 SEARCH = "/search/"
 ABOUT = "/about/"
 SEARCH_INDEX = "/search-index/"

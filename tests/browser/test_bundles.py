@@ -85,3 +85,26 @@ def test_a_guide_leads_to_its_bundle(demo_site: Site, open_page: OpenPage) -> No
     page.get_by_role("link", name="开办餐饮店").first.click()
     page.wait_for_url("**/bundles/restaurant-opening/")
     assert page.locator("h1").inner_text().startswith("开办餐饮店")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+def test_the_bundle_index_fits_passes_axe_and_leads_on(
+    demo_site: Site, open_page: OpenPage, viewport: object
+) -> None:
+    """Home → 全部一件事 → 建设项目 → its chain → back to the bundle, by links only."""
+    page, watch = open_page(demo_site, viewport=viewport)
+    goto(page, demo_site, "/")
+    page.get_by_role("link", name="全部一件事").click()
+    page.wait_for_url("**/bundles/")
+    found = _overflow(page)
+    assert found["scrollWidth"] <= found["innerWidth"], found
+    violations = _violations(page)
+    assert not violations, _report(violations)
+    assert page.locator("table.bs-bundles tbody tr").count() == len(BUNDLES)
+    page.get_by_role("link", name="建设项目", exact=True).click()
+    page.wait_for_url("**/bundles/construction-project/")
+    page.get_by_role("link", name="查看审批链").click()
+    page.wait_for_url("**/chains/construction-project/")
+    page.locator(".bs-bundle-of").get_by_role("link", name="建设项目").click()
+    page.wait_for_url("**/bundles/construction-project/")
+    assert not watch.errors(), watch.errors()
