@@ -54,7 +54,7 @@ def measure(source: Path) -> dict[str, float]:
         shutil.copytree(source, catalogue)
         first, first_later = _session(catalogue, Path(tmp) / "site", preview)
         start = time.perf_counter()
-        cache = persist.cache_file(catalogue)
+        cache = persist.cache_file(catalogue, Path(tmp) / "cache")  # not the user's own
         persist.save(preview, cache)
         saved = time.perf_counter() - start
         del preview

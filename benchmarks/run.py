@@ -225,7 +225,7 @@ How the build keeps up (generator/portal/):
   reuses every other item's rendered pages and every page the theme draws whose context
   is unchanged (`memo.py`) and writes only changed files; the data files, the data page
   and the search index follow after the reload.  The memo, keyed by file content, is kept
-  in `.cache/banshi-serve/` for the next `serve` (`persist.py`).
+  in `~/.cache/banshi-portal/` (signed, outside the repository) for the next `serve` (`persist.py`).
 - The data files are made last, once the pages are written and let go.
 
 """

@@ -21,9 +21,10 @@ OTHER = ("page", "/items/company-setup/")
 def _first_session(tmp_path: Path) -> tuple[Path, Path]:
     catalogue, preview = _served_copy(tmp_path), Memo(enabled=True)
     _served(catalogue, tmp_path / "first", preview)
-    cache = persist.cache_file(catalogue)
+    cache = persist.cache_file(catalogue, tmp_path / "user-cache")
     assert persist.save(preview, cache)
-    assert cache.is_relative_to(tmp_path / ".cache")
+    assert cache.is_relative_to(tmp_path / "user-cache")
+    assert not cache.is_relative_to(catalogue.parent / ".cache")
     return catalogue, cache
 
 
@@ -67,5 +68,24 @@ def test_a_cache_made_of_something_else_is_ignored(tmp_path: Path) -> None:
     """A pickle with the right header but not a memo's state is not used either."""
     cache = _first_session(tmp_path)[1]
     payload = pickle.dumps([1])
-    cache.write_bytes(persist._header(payload) + payload)
+    cache.write_bytes(persist._header(payload, persist._key(cache.parent)) + payload)
     assert not persist.load(cache).derived
+
+
+def test_a_cache_this_user_did_not_write_is_never_unpickled(tmp_path: Path) -> None:
+    """A pickle planted by someone else (committed in a pull request, copied from another
+    machine) has a valid shape but not this user's signature: it is not even unpickled."""
+    cache = _first_session(tmp_path)[1]
+    payload = cache.read_bytes()[len(persist.MAGIC) + 130 :]
+    planted = pickle.dumps(Exploded())
+    for body in (payload, planted):
+        cache.write_bytes(persist._header(body, b"someone else's key") + body)
+        assert not persist.load(cache).derived
+    assert (cache.parent / "key").stat().st_mode & 0o077 == 0
+
+
+class Exploded:
+    """Unpickling this fails the test: load must refuse before it unpickles."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (pytest.fail, ("a foreign cache was unpickled",))

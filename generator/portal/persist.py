@@ -1,20 +1,23 @@
 """The preview memo kept on disk, so the next morning's ``serve`` is not a full build.
 
 ``serve`` saves its :class:`~.memo.Memo` (loaded items, guides, rendered pages, compiled
-templates, the check's report) in ``.cache/banshi-serve/`` beside the catalogue folder,
-never inside a folder that is published, and loads it when it starts again.  Everything
+templates, the check's report) in the user's own cache folder (``~/.cache/banshi-portal/``),
+and loads it when it starts again.  Not beside the catalogue: a pull request may be
+hostile, and a pickle it committed there would run its code on the reviewer's machine.  Everything
 in it is keyed by the digest of the bytes it was made from, so a file edited while the
 server was down simply misses; the digests themselves are not kept, every file is read
 again.  The cache file names the generator's version (a digest of the generator's own
-files and of the Python and engine versions) and the digest of its payload: a file that
-does not match, is cut short or does not unpickle is ignored and replaced at the next
-save, never served.  (It is a pickle: trust it as you trust the catalogue folder.)
+files and of the Python and engine versions) and an HMAC of its payload under a key made
+once for this user (readable by the user only): a file this user's ``serve`` did not
+write, or one that does not match, is cut short or does not unpickle, is ignored and
+replaced at the next save, never unpickled or served.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import os
 import pickle
 import sys
@@ -49,15 +52,40 @@ def generator_version() -> str:
     return digest.hexdigest()
 
 
-def cache_file(catalogue: Path) -> Path:
+def user_cache() -> Path:
+    """The user's cache folder (XDG): outside every repository a pull request can write to."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "banshi-portal"
+
+
+def cache_file(catalogue: Path, folder: Path | None = None) -> Path:
     """Where the memo of ``serve`` on this catalogue folder is kept."""
     root = catalogue.resolve()
     key = hashlib.sha256(str(root).encode()).hexdigest()[:16]
-    return root.parent / ".cache" / "banshi-serve" / f"{root.name}-{key}.pickle"
+    return (folder or user_cache()) / f"{root.name}-{key}.pickle"
 
 
-def _header(payload: bytes) -> bytes:
-    return MAGIC + f"{generator_version()}\n{hashlib.sha256(payload).hexdigest()}\n".encode()
+def _key(folder: Path) -> bytes:
+    """This user's signing key for the caches in ``folder``, made on first use (mode 0600)."""
+    path = folder / "key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    secret = os.urandom(32)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another server made it first
+        return path.read_bytes()
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(secret)
+    return secret
+
+
+def _header(payload: bytes, key: bytes) -> bytes:
+    signature = hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return MAGIC + f"{generator_version()}\n{signature}\n".encode()
 
 
 def save(memo: Memo, path: Path) -> bool:
@@ -69,8 +97,8 @@ def save(memo: Memo, path: Path) -> bool:
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(_header(payload) + payload)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary.write_bytes(_header(payload, _key(path.parent)) + payload)
         os.replace(temporary, path)  # a reader sees the old file or the new, never half
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
         temporary.unlink(missing_ok=True)
@@ -85,11 +113,12 @@ def load(path: Path) -> Memo:
     memo = Memo(enabled=True)
     try:
         data = path.read_bytes()
+        key = _key(path.parent)
     except OSError:
         return memo
     head = len(MAGIC) + 64 + 1 + 64 + 1
     payload = data[head:]
-    if data[:head] != _header(payload):
+    if not hmac.compare_digest(data[:head], _header(payload, key)):
         servelog.LOG.warning("预览缓存已过期或损坏,已忽略:%s", path)
         return memo
     try:
