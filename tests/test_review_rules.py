@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from generator.catalogue.exempt import Exempt, ExemptWay
 from generator.catalogue.loaded import load_catalogue
 from generator.catalogue.models import (
     Citation,
@@ -44,6 +45,15 @@ def _limit(item: Item, which: str, **changes: Any) -> Item:
     return item.model_copy(update={"time_limit": limits.model_copy(update={which: new})})
 
 
+def _material(item: Item, index: int, **changes: Any) -> Item:
+    materials = list(item.materials)
+    materials[index] = materials[index].model_copy(update=changes)
+    return item.model_copy(update={"materials": materials})
+
+
+SHARED = Exempt(way=ExemptWay("电子证照"), basis="窗口从电子证照库调取")
+
+
 CASES: dict[str, tuple[Callable[[Item], Item], list[tuple[str, str]], dict[str, int]]] = {
     "kind to promised": (
         lambda i: i.model_copy(update={"kind": Kind.ON_THE_SPOT}),
@@ -77,6 +87,21 @@ CASES: dict[str, tuple[Callable[[Item], Item], list[tuple[str, str]], dict[str, 
         [("material-required", "材料 授权委托书:必要性 非必要 → 必要")],
         {},
     ),
+    "material exempted": (
+        lambda i: _material(i, 1, exempt=SHARED),
+        [
+            (
+                "material-exempted",
+                "材料 股东的居民身份证:免提交 (空) → 电子证照:窗口从电子证照库调取",
+            )
+        ],
+        {},
+    ),
+    "material answers": (
+        lambda i: _material(i, 2, answers={"who": "agent"}),
+        [("material-changed", "材料 授权委托书:适用回答 (空) → who:agent")],
+        {},
+    ),
     "material reordered": (
         lambda i: i.model_copy(update={"materials": list(reversed(i.materials))}),
         [],
@@ -91,6 +116,19 @@ def test_rule(item: Item, name: str) -> None:
     findings, burden = diff_item(item, change(item), {"company-law": "公司法"})
     assert [(f.check, f.text) for f in findings] == expected
     assert burden == Burden(**figures)
+
+
+def test_an_exemption_withdrawn_is_a_burden(item: Item) -> None:
+    exempted = _material(item, 1, exempt=SHARED)
+    findings, _ = diff_item(exempted, item, {"company-law": "公司法"})
+    assert [(f.check, f.text) for f in findings] == [
+        (
+            "material-exempt-withdrawn",
+            "材料 股东的居民身份证:免提交 电子证照:窗口从电子证照库调取 → (空)",
+        )
+    ]
+    assert CHECKS["material-exempt-withdrawn"].level is Level.WARNING
+    assert not CHECKS["material-exempt-withdrawn"].win and CHECKS["material-exempted"].win
 
 
 def test_fees_raised_lowered_changed_and_removed(item: Item) -> None:

@@ -68,6 +68,8 @@ _CHECKS = (
     Check("material-optional", Level.INFO, "材料改为非必要", win=True),
     Check("material-deferrable", Level.INFO, "材料改为容缺后补", win=True),
     Check("material-removed", Level.INFO, "删除材料", win=True),
+    Check("material-exempted", Level.INFO, "材料改为免提交", win=True),
+    Check("material-exempt-withdrawn", Level.WARNING, "材料不再免提交"),
     Check("material-renamed", Level.INFO, "材料更名"),
     Check("material-changed", Level.INFO, "材料要求改变"),
     Check("condition-added", Level.ERROR, "新增受理条件"),

@@ -9,6 +9,7 @@ both names, a reordered list nothing.
 
 from __future__ import annotations
 
+from ..catalogue.exempt import exempt_how
 from ..catalogue.loaded import flat_steps
 from ..catalogue.models import Basis, Material, Necessity
 from ..catalogue.workdays import step_unit
@@ -25,6 +26,8 @@ MATERIAL_LABELS: dict[str, str] = {
     "blank_form": "空白表格",
     "sample": "填写示例",
     "when": "提交情形",
+    "answers": "适用回答",
+    "one_of": "任选其一组",
     "standard": "受理标准",
     "note": "备注",
 }
@@ -169,6 +172,21 @@ def material(d: Recorder, before: Material, after: Material, index: int) -> None
             f"材料 {after.name}:{label} {show(old)} → {show(new)}",
             ("materials", index, name),
         )
+    exempt(d, before, after, index)
+
+
+def exempt(d: Recorder, before: Material, after: Material, index: int) -> None:
+    """免提交 given or taken back: the applicant stops or starts bringing the material."""
+    old = exempt_how(before.exempt) if before.exempt else None
+    new = exempt_how(after.exempt) if after.exempt else None
+    if old == new:
+        return
+    check = "material-changed"
+    if old is None:
+        check = "material-exempted"
+    elif new is None:
+        check = "material-exempt-withdrawn"
+    d.changed(check, f"材料 {after.name}:免提交", old, new, ("materials", index, "exempt"))
 
 
 def steps(d: Recorder) -> None:
