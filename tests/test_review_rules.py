@@ -18,6 +18,7 @@ from generator.catalogue.models import (
     Kind,
     Necessity,
 )
+from generator.catalogue.situations import Option, Question
 from generator.review.burden import CHECKS, Burden, Level
 from generator.review.items import diff_item
 
@@ -102,6 +103,47 @@ CASES: dict[str, tuple[Callable[[Item], Item], list[tuple[str, str]], dict[str, 
         [("material-changed", "材料 授权委托书:适用回答 (空) → who:agent")],
         {},
     ),
+    "condition answers": (
+        lambda i: i.model_copy(
+            update={
+                "conditions": [i.conditions[0].model_copy(update={"answers": {"who": "agent"}})]
+            }
+        ),
+        [("condition-changed", "受理条件 股东符合法定人数。:适用回答 (空) → who:agent")],
+        {},
+    ),
+    "step answers": (
+        lambda i: i.model_copy(
+            update={
+                "steps": [i.steps[0].model_copy(update={"answers": {"who": "self"}}), *i.steps[1:]]
+            }
+        ),
+        [("field-changed", "办理环节 收件:适用回答 (空) → who:self")],
+        {},
+    ),
+    "question added": (
+        lambda i: i.model_copy(
+            update={
+                "situations": [
+                    Question(
+                        id="who",
+                        question="谁来办理?",
+                        options=[
+                            Option(id="self", label="本人"),
+                            Option(id="agent", label="委托他人", opens=["why"]),
+                        ],
+                    )
+                ]
+            }
+        ),
+        [
+            (
+                "field-changed",
+                "新增情形引导 问题 who「谁来办理?」(单选):本人(self)、委托他人(agent,追问 why)",
+            )
+        ],
+        {},
+    ),
     "material reordered": (
         lambda i: i.model_copy(update={"materials": list(reversed(i.materials))}),
         [],
@@ -129,6 +171,18 @@ def test_an_exemption_withdrawn_is_a_burden(item: Item) -> None:
     ]
     assert CHECKS["material-exempt-withdrawn"].level is Level.WARNING
     assert not CHECKS["material-exempt-withdrawn"].win and CHECKS["material-exempted"].win
+
+
+def test_a_fee_that_applies_to_other_answers_is_for_the_legal_office(item: Item) -> None:
+    charged = item.model_copy(update={"fees": [_fee("每证 10 元")]})
+    only = charged.model_copy(
+        update={"fees": [charged.fees[0].model_copy(update={"answers": {"why": "lost"}})]}  # type: ignore[union-attr]
+    )
+    findings, _ = diff_item(charged, only, {"company-law": "公司法"})
+    assert [(f.check, f.text) for f in findings] == [
+        ("fee-changed", "收费 工本费:适用回答 (空) → why:lost")
+    ]
+    assert CHECKS["fee-changed"].level is Level.ERROR
 
 
 def test_fees_raised_lowered_changed_and_removed(item: Item) -> None:

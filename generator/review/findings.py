@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..catalogue.models import Citation, Item
+from ..catalogue.situations import Question
 from ..catalogue.sources import DataPath
 from ..catalogue.workdays import WorkingCalendar
 from .burden import Burden
@@ -66,7 +67,19 @@ def show(value: Any) -> str:
         return "、".join(show(v) for v in value) or "(空)"
     if isinstance(value, dict):
         return ";".join(f"{show(k)}:{show(v)}" for k, v in value.items()) or "(空)"
+    if isinstance(value, Question):
+        return _question(value)
     return str(getattr(value, "value", value))
+
+
+def _question(question: Question) -> str:
+    """A 情形引导 question as the public reads it, with each option and what it asks next."""
+    options = "、".join(
+        f"{o.label}({o.id}" + (f",追问 {'、'.join(o.opens)}" if o.opens else "") + ")"
+        for o in question.options
+    )
+    choice = "多选" if question.multiple else "单选"
+    return f"问题 {question.id}「{question.question}」({choice}):{options}"
 
 
 class Recorder:

@@ -32,6 +32,7 @@ ITEM_LABELS: dict[str, str] = {
     "conditions": "受理条件",
     "refusals": "不予受理情形",
     "quantity_limit": "数量限制",
+    "situations": "情形引导",
     "materials": "申请材料",
     "steps": "办理流程",
     "time_limit": "办理时限",

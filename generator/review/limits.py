@@ -174,7 +174,11 @@ def fees(d: Recorder) -> None:
             )
         if before.basis != fee.basis:
             d.citation("收费依据", before.basis, fee.basis, (*path, "basis"))
-        for name, label in (("approved_by", "批准机关"), ("licence", "收费许可证")):
+        for name, label in (
+            ("approved_by", "批准机关"),
+            ("licence", "收费许可证"),
+            ("answers", "适用回答"),
+        ):
             if getattr(before, name) != getattr(fee, name):
                 d.add(
                     "fee-changed",

@@ -83,6 +83,14 @@ def conditions(d: Recorder) -> None:
         if before.text != after.text:
             d.changed("condition-changed", "受理条件", before.text, after.text, ("conditions", j))
         d.citation("受理条件依据", before.basis, after.basis, ("conditions", j, "basis"))
+        if before.answers != after.answers:
+            d.changed(
+                "condition-changed",
+                f"受理条件 {after.text}:适用回答",
+                before.answers,
+                after.answers,
+                ("conditions", j, "answers"),
+            )
     for j in m.added:
         text = new[j].text
         d.add("condition-added", "受理条件", None, text, f"新增受理条件 {text}", ("conditions", j))
@@ -212,7 +220,12 @@ def steps(d: Recorder) -> None:
             d.add(
                 "field-changed", "环节时限", before, after, f"办理环节 {b.name} {text}", ("steps",)
             )
-        for key, label in (("kind", "环节类型"), ("post", "办理岗位"), ("description", "办理内容")):
+        for key, label in (
+            ("kind", "环节类型"),
+            ("post", "办理岗位"),
+            ("description", "办理内容"),
+            ("answers", "适用回答"),
+        ):
             if getattr(a, key) != getattr(b, key):
                 d.changed(
                     "field-changed",
