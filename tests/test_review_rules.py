@@ -268,3 +268,12 @@ def test_burden_never_adds_different_units(item: Item) -> None:
         total.add(diff_item(before, after, {})[1])
     assert (total.promised_days, total.promised_calendar_days) == (-1, 5)
     assert burden_cells(total)[1] == "−1 工作日 ✓、+5 自然日"
+
+
+def test_every_field_of_a_material_is_compared() -> None:
+    """A field added to the model and forgotten here would change guides with no finding."""
+    from generator.catalogue.models import Material
+    from generator.review.lists import MATERIAL_LABELS
+
+    compared_apart = {"name", "exempt"}  # material-renamed; material-exempted / -withdrawn
+    assert set(Material.model_fields) == set(MATERIAL_LABELS) | compared_apart
