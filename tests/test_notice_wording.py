@@ -7,12 +7,16 @@ wording that cites the wrong law, with exact messages.
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 from generator.catalogue.loaded import load_catalogue
 from generator.catalogue.models import ItemType
 from generator.catalogue.wording import LICENSING_CORRECTION, correction_basis
 from generator.checks.pipeline import check_report
+from generator.portal import pages
+from generator.portal.rendering import make_environment, render_page
 from generator.portal.views import item_view
 
 from .conftest import AS_OF, FIXTURES, build_case
@@ -87,3 +91,21 @@ def test_demo_views_cite_by_type() -> None:
             assert "行政许可法" not in view.correction_basis, loaded.id
             assert view.correction_basis.startswith("《示例市政务服务中心服务事项管理办法》")
     assert {ItemType.LICENSING, ItemType.CONFIRMATION, ItemType.PUBLIC_SERVICE} <= seen
+
+
+def test_a_notice_without_a_rule_cites_none(tmp_path: Path) -> None:
+    """A build that skipped ``check`` (or a centre that has not configured its rule yet)
+    prints no 根据……的规定 with an empty rule: the sheet says nothing rather than
+    "根据的规定", which a clerk would sign and an applicant would read as a mistake."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "portal", root)
+    centre = root / "centre.yaml"
+    text = centre.read_text(encoding="utf-8")
+    centre.write_text(re.sub(r"correction_basis:\n(  .*\n)+", "", text), encoding="utf-8")
+    catalogue, _ = load_catalogue(root)
+    plan = pages.plan_site(catalogue)
+    html = render_page(make_environment(), plan.by_url()["/items/id-card-renewal/notice/"])
+    assert "根据的规定" not in html
+    assert "不符合法定形式。现一次性告知您需要补正的全部内容如下" in html
+    licensing = render_page(make_environment(), plan.by_url()["/items/company-setup/notice/"])
+    assert f"根据{LICENSING_CORRECTION}的规定,现一次性告知" in licensing
