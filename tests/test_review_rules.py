@@ -277,3 +277,64 @@ def test_every_field_of_a_material_is_compared() -> None:
 
     compared_apart = {"name", "exempt"}  # material-renamed; material-exempted / -withdrawn
     assert set(Material.model_fields) == set(MATERIAL_LABELS) | compared_apart
+
+
+def _who(*options: Option, question: str = "谁来办理?", multiple: bool = False) -> Question:
+    return Question(id="who", question=question, multiple=multiple, options=list(options))
+
+
+def test_a_changed_question_is_one_finding_that_says_what_changed(item: Item) -> None:
+    """Paired by id: a reworded question with a new option, a relabelled option and a new
+    follow-up is one finding, not a question removed and another added."""
+    old = item.model_copy(
+        update={
+            "situations": [
+                _who(Option(id="self", label="本人"), Option(id="agent", label="代理人"))
+            ]
+        }
+    )
+    new = item.model_copy(
+        update={
+            "situations": [
+                _who(
+                    Option(id="self", label="本人"),
+                    Option(id="agent", label="委托他人", opens=["why"]),
+                    Option(id="guardian", label="监护人"),
+                    question="由谁来窗口办理?",
+                    multiple=True,
+                )
+            ]
+        }
+    )
+    findings, _ = diff_item(old, new, {})
+    assert [(f.check, f.text) for f in findings] == [
+        (
+            "field-changed",
+            "情形引导 问题 who:问题「谁来办理?」→「由谁来窗口办理?」;改为多选;"
+            "选项 agent「代理人」→「委托他人」;选项 委托他人(agent) 追问 (无) → why;"
+            "新增选项 监护人(guardian)",
+        )
+    ]
+    assert findings[0].path == ("situations", 0)
+    removed, _ = diff_item(new, old.model_copy(update={"situations": []}), {})
+    assert [(f.check, f.text) for f in removed] == [
+        (
+            "field-changed",
+            "删除情形引导 问题 who「由谁来窗口办理?」(多选):本人(self)、"
+            "委托他人(agent,追问 why)、监护人(guardian)",
+        )
+    ]
+    fewer, _ = diff_item(new, new.model_copy(update={"situations": [
+        _who(Option(id="self", label="本人"), Option(id="agent", label="委托他人", opens=["why"]),
+             question="由谁来窗口办理?", multiple=True)
+    ]}), {})  # fmt: skip
+    assert [f.text for f in fewer] == ["情形引导 问题 who:删除选项 监护人(guardian)"]
+    reordered = list(reversed(new.situations[0].options))
+    moved, _ = diff_item(
+        new,
+        new.model_copy(
+            update={"situations": [new.situations[0].model_copy(update={"options": reordered})]}
+        ),
+        {},
+    )
+    assert [f.text for f in moved] == ["情形引导 问题 who:选项顺序 监护人、委托他人、本人"]

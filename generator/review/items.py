@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..catalogue.models import Item, Kind
-from . import limits, lists
+from . import limits, lists, situations
 from .burden import Burden
 from .findings import Context, Finding, Recorder, show
 
@@ -67,6 +67,7 @@ class ItemDiff(Recorder):
             "conditions": lambda: lists.conditions(self),
             "refusals": lambda: lists.refusals(self),
             "quantity_limit": self._quantity,
+            "situations": lambda: situations.situations(self),
             "materials": lambda: lists.materials(self),
             "steps": lambda: lists.steps(self),
             "result": self._result,
