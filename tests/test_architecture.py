@@ -3,6 +3,7 @@
 - No import cycles between modules, and none between capability subpackages.
 - Only the MkDocs adapter imports MkDocs or Material: the core must survive a move off them.
 - The command line is imported by nobody.
+- Every module under 400 lines: one responsibility a reader can hold in mind.
 """
 
 from __future__ import annotations
@@ -229,3 +230,13 @@ def test_no_module_level_mutable_state_but_the_listed() -> None:
 def test_the_engine_adapter_stays_thin() -> None:
     adapter = PACKAGE / "portal" / "mkdocs_plugin.py"
     assert len(adapter.read_text(encoding="utf-8").splitlines()) <= 150
+
+
+def test_every_module_is_under_400_lines() -> None:
+    """One responsibility per module; a module that grows past 400 lines is doing two things."""
+    long = {
+        p.relative_to(PACKAGE.parent).as_posix(): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) >= 400
+    }
+    assert long == {}

@@ -15,15 +15,8 @@ from typing import Any
 import pytest
 
 from generator.catalogue.models import Item
-from generator.portal.flowchart import (
-    COL_W,
-    LINE_HEIGHT,
-    PAD_X,
-    describe_flow,
-    estimate_width,
-    render_flowchart,
-    wrap,
-)
+from generator.portal.flowchart import COL_W, LINE_HEIGHT, PAD_X, describe_flow, render_flowchart
+from generator.portal.svgtext import estimate_width, wrap
 
 GOLDEN = Path(__file__).parent / "golden" / "flowchart"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity
+from .textguard import controls, decode, tabs
 from .yamlerrors import explain
 
 MAX_BYTES = 1_000_000
@@ -139,78 +140,6 @@ class Parsed:
 
 def _at(file: str, line: int, col: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(file, line, col, code, Severity.ERROR, message)
-
-
-def _decode(raw: bytes, file: str, diags: list[Diagnostic]) -> str | None:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        diags.append(
-            _at(file, 1, 1, "file-encoding", "文件是 UTF-16 编码;请另存为 UTF-8(无 BOM)。")
-        )
-        return None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        diags.append(
-            _at(file, 1, 1, "file-bom", "文件开头有字节顺序标记(BOM);请另存为“UTF-8 无 BOM”。")
-        )
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        try:
-            raw.decode("gbk")
-            hint = "看起来是 GBK/GB2312 编码"
-        except UnicodeDecodeError:
-            hint = "无法识别的编码"
-        diags.append(
-            _at(file, line, col, "file-encoding", f"文件不是 UTF-8 编码({hint});请另存为 UTF-8。")
-        )
-        return None
-
-
-def _tabs(text: str, file: str, diags: list[Diagnostic]) -> bool:
-    if "\t" not in text:
-        return False
-    found = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" \t")
-        indent = line[: len(line) - len(stripped)]
-        if "\t" in indent and stripped and not stripped.startswith("#"):
-            diags.append(
-                _at(
-                    file,
-                    number,
-                    indent.index("\t") + 1,
-                    "yaml-tab",
-                    "缩进中有制表符(Tab);YAML 只能用空格缩进。",
-                )
-            )
-            found = True
-    return found
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _controls(text: str, file: str, diags: list[Diagnostic]) -> bool:
-    """Control characters break YAML and printing; report each with its position."""
-    found = False
-    for match in _CONTROL.finditer(text):
-        before = text[: match.start()]
-        line = before.count("\n") + 1
-        col = match.start() - (before.rfind("\n") + 1) + 1
-        diags.append(
-            _at(
-                file,
-                line,
-                col,
-                "file-control-char",
-                f"包含控制字符 U+{ord(match.group()):04X};请删除。",
-            )
-        )
-        found = True
-    return found
 
 
 def _anchors(text: str, file: str, diags: list[Diagnostic]) -> bool:
@@ -398,7 +327,7 @@ def parse_text(
     """Parse ``text``.  With ``positions`` (the file's path), positions are not recorded
     now but re-read from that path when first asked for."""
     source = SourceMap(file, path=positions)
-    if _controls(text, file, diags) or _tabs(text, file, diags) | _anchors(text, file, diags):
+    if controls(text, file, diags) or tabs(text, file, diags) | _anchors(text, file, diags):
         return Parsed(None, source, diags)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -429,7 +358,7 @@ def read_yaml(path: Path, file: str | None = None, *, lazy: bool = False) -> Par
     except OSError as exc:
         diags.append(_at(file, 1, 1, "file-unreadable", f"无法读取文件:{exc.strerror}。"))
         return Parsed(None, SourceMap(file), diags)
-    text = _decode(raw, file, diags)
+    text = decode(raw, file, diags)
     if text is None:
         return Parsed(None, SourceMap(file), diags)
     return parse_text(text, file, diags, positions=path if lazy else None)

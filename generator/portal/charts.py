@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from .flowchart import FONT_FAMILY, clean, estimate_width, wrap
+from .svgtext import FONT_FAMILY, clean, estimate_width, wrap
 
 NARROWEST = 300
 """The narrowest column a chart is shown in (a 375 px phone in care mode), in CSS px:

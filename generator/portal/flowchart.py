@@ -12,17 +12,14 @@ wide; parallel steps span both columns side by side between a fork bar and a joi
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from generator.catalogue.models import DayUnit, Item, ParallelSteps, Step, StepKind
 from generator.catalogue.workdays import with_step_units
 
-FONT_FAMILY = (
-    "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
-    "'WenQuanYi Micro Hei',sans-serif"
-)
+from .svgtext import FONT_FAMILY, clean, estimate_width, wrap
+
 FONT, SMALL = 14, 12
 LINE_HEIGHT = 1.4
 PAD_X, PAD_Y = 12, 8
@@ -51,61 +48,6 @@ FILL_TERMINAL, FILL_STEP, FILL_DECISION = "#dff3e4", "#e3ecfa", "#fff1d6"
 FILL_CORRECT, FILL_REFUSE, FILL_SPECIAL = "#fff8e1", "#fde7e9", "#f4f5f7"
 
 _CHART_ID = re.compile(r"^[A-Za-z0-9_-]+$")
-_TOKEN = re.compile(r"[!-~]+| +|.")
-_NO_LINE_START = frozenset("，。、；：？！）》」』】〉”’…·,.;:?!)]}%")
-_NO_LINE_END = frozenset("（《「『【〈“‘([{")
-
-
-def estimate_width(text: str, size: float) -> float:
-    """Width in px: CJK and full-width count 1 em, Latin about half (no font metrics here)."""
-    em = 0.0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        if unicodedata.east_asian_width(ch) in ("W", "F", "A"):
-            em += 1.0
-        elif ch.isupper():
-            em += 0.7
-        else:
-            em += 0.55
-    return em * size
-
-
-def clean(text: str) -> str:
-    """Collapse whitespace and drop control characters, which XML 1.0 cannot carry."""
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    return " ".join(text.split())
-
-
-def wrap(text: str, size: float, max_width: float) -> list[str]:
-    """Greedy wrap: CJK breaks between characters, Latin words stay whole when they fit,
-    and closing punctuation never starts a line (避头尾)."""
-    lines: list[str] = []
-    cur = ""
-    for tok in _TOKEN.findall(clean(text)):
-        if estimate_width(cur + tok, size) <= max_width:
-            cur += tok
-        elif tok.isspace():
-            lines.append(cur)
-            cur = ""
-        elif estimate_width(tok, size) > max_width:
-            for ch in tok:
-                if cur and estimate_width(cur + ch, size) > max_width:
-                    lines.append(cur)
-                    cur = ""
-                cur += ch
-        else:
-            carry = ""
-            while len(cur) > 1 and (tok[0] in _NO_LINE_START or cur[-1] in _NO_LINE_END):
-                if estimate_width(cur[-1] + carry + tok, size) > max_width:
-                    break
-                carry, cur = cur[-1] + carry, cur[:-1]
-                if tok[0] in _NO_LINE_START and carry[0] not in _NO_LINE_START:
-                    break
-            lines.append(cur)
-            cur = carry + tok
-    lines.append(cur)
-    return [line.strip() for line in lines if line.strip()] or [""]
 
 
 def days_text(days: int, unit: str = "工作日") -> str:
