@@ -258,6 +258,13 @@ def test_jsonld_parses_offline_as_cpsv_ap(
             assert [graph.value(c, CV.hasValue) for c in costs] == [Literal(0.0)]
         else:
             assert len(costs) == len(item["fees"])
+        participants = {
+            graph.value(p, CV.hasParticipant) for p in graph.objects(node, CV.hasParticipation)
+        }
+        department = URIRef(catalogue.centre.base_url.rstrip("/") + "/departments/{}/#organisation")
+        assert participants == {
+            URIRef(str(department).format(d)) for d in item.get("joint_departments", [])
+        }, ident
 
 
 def test_every_item_page_links_its_json() -> None:

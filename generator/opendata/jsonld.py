@@ -27,6 +27,7 @@ _CONTEXT: dict[str, Any] = {
     "cv": "http://data.europa.eu/m8g/",
     "dct": "http://purl.org/dc/terms/",
     "eli": "http://data.europa.eu/eli/ontology#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "schema": "https://schema.org/",
@@ -45,6 +46,8 @@ _CONTEXT: dict[str, Any] = {
             "dct:audience",
             "dct:spatial",
             "cv:hasCompetentAuthority",
+            "cv:hasParticipant",
+            "cv:role",
             "cv:hasLegalResource",
             "cpsv:implements",
             "cv:supportsRequirement",
@@ -70,6 +73,11 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
     ("事项类型", "dct:type(skos:Concept,bs:item-type)", "schema:serviceType"),
     ("服务对象", "dct:audience(skos:Concept,bs:audience)", "—"),
     ("实施部门", "cv:hasCompetentAuthority(cv:PublicOrganisation)", "schema:provider"),
+    (
+        "联办部门",
+        "cv:hasParticipation(cv:Participation,cv:role bs:participation-role-joint)",
+        "—",
+    ),
     ("受理条件", "cv:holdsRequirement(cv:Requirement)", "—"),
     ("申请材料", "cpsv:hasInput(cv:Evidence)", "—"),
     (
@@ -113,8 +121,11 @@ def _unit(unit: str) -> str:
 def _organisation(department: Record, url: str, area: str) -> dict[str, Any]:
     return {
         "@id": f"{url}#organisation",
-        "@type": ["cv:PublicOrganisation", "schema:GovernmentOrganization"],
+        # foaf:Agent said outright: CPSV-AP makes PublicOrganisation one, but validators
+        # check cv:hasParticipant's class without reasoning over the ontology.
+        "@type": ["cv:PublicOrganisation", "foaf:Agent", "schema:GovernmentOrganization"],
         "dct:identifier": department["id"],
+        "dct:title": department["name"],  # what the Agent shape requires
         "skos:prefLabel": department["name"],
         "schema:name": department["name"],
         "dct:spatial": area,
@@ -287,6 +298,8 @@ def public_service(record: Record, linked: Record) -> dict[str, Any]:
     }
     if extra["special_procedures"]:
         node["bs:specialProcedure"] = _special(record, url, extra["special_procedures"])
+    if record["joint_departments"]:
+        node["cv:hasParticipation"] = _participations(record, url, urls["departments"])
     if record["enquiry_phone"]:
         node["cv:contactPoint"] = {
             "@id": f"{url}#contact",
@@ -294,6 +307,22 @@ def public_service(record: Record, linked: Record) -> dict[str, Any]:
             "schema:telephone": record["enquiry_phone"],
         }
     return node
+
+
+def _participations(record: Record, url: str, departments: dict[str, str]) -> list[dict[str, Any]]:
+    """联办部门: each a ``cv:Participation`` of its organisation in the role 联办部门, so
+    the departments a person also deals with are in the data as they are on the guide."""
+    return [
+        {
+            "@id": f"{url}#participation-{n}",
+            "@type": "cv:Participation",
+            "dct:identifier": f"{record['id']}#participation-{n}",
+            "dct:description": f"{joint['name']}({v.JOINT})",
+            "cv:role": v.concept("participation-role", v.JOINT),
+            "cv:hasParticipant": f"{departments.get(joint['id'], url)}#organisation",
+        }
+        for n, joint in enumerate(record["joint_departments"], start=1)
+    ]
 
 
 def _shared_nodes(data: Record) -> list[dict[str, Any]]:

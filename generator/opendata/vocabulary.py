@@ -57,6 +57,7 @@ def _members(enum: type[StrEnum]) -> tuple[tuple[str, str], ...]:
 
 CHANNEL_WINDOW = "办事窗口"
 CHANNEL_ONLINE = "网上办理"
+JOINT = "联办部门"
 
 SCHEMES: dict[str, Scheme] = {
     s.slug: s
@@ -74,6 +75,7 @@ SCHEMES: dict[str, Scheme] = {
         Scheme("day-unit", "时限单位", _members(DayUnit)),
         Scheme("special-kind", "特别程序种类", _members(SpecialKind)),
         Scheme("exempt-way", "免提交方式", _members(ExemptWay)),
+        Scheme("participation-role", "参与方式", (("joint", JOINT),)),
     )
 }
 
