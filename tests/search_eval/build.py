@@ -20,6 +20,9 @@ HERE = Path(__file__).resolve().parent
 DEMO = HERE.parent.parent / "catalogue"
 TEMPLATE = DEMO / "items" / "rsj" / "labour-dispatch-licence.yaml"
 HELD_OUT = 2  # the query of a kind numbered n is held out when n % 3 == HELD_OUT
+# ``held: true`` marks a query held out whatever its number: the second batch, written
+# before the third tuning pass for the kinds that had only four held-out queries (one
+# query was 25 points of a kind's recall).
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def items() -> tuple[list[dict[str, str]], list[EvalItem]]:
 def queries() -> list[Query]:
     data = yaml.safe_load((HERE / "queries.yaml").read_text(encoding="utf-8"))
     return [
-        Query(kind, str(q["q"]), tuple(q["expect"]), n % 3 == HELD_OUT)
+        Query(kind, str(q["q"]), tuple(q["expect"]), bool(q.get("held", n % 3 == HELD_OUT)))
         for kind, entries in data.items()
         for n, q in enumerate(entries)
     ]
