@@ -113,3 +113,13 @@ def test_what_an_item_gives_outranks_what_it_asks_for(demo: IndexFolder) -> None
 
 def test_pinyin_of_a_synonym_reaches_the_items_the_synonym_reaches(demo: IndexFolder) -> None:
     assert set(_ranked(demo, "shebao")) == set(_ranked(demo, "社保"))
+
+
+def test_overlapping_known_words_are_no_boundary() -> None:
+    """不动产权证书: 不动产 and 产权 overlap; 动产 is inside 不动产, not across two words,
+    and 不动产权 is not cut into 不动 and 产权 (which would cut through 不动产)."""
+    lexicon = Lexicon(["不动产", "产权查询", "产权", "证书", "不动产权", "不动产证"])
+    assert "不动" not in lexicon.words
+    inside, across = lexicon.split_pairs("不动产权证书")
+    assert {"不动", "动产", "产权", "证书"} <= inside and across == {"权证"}
+    assert lexicon.split_pairs("施工资质") == (frozenset({"施工", "工资", "资质"}), frozenset())

@@ -75,15 +75,25 @@ class Lexicon:
         return out[::-1]
 
     def _across(self, run: str) -> frozenset[int]:
-        """Start offsets of the pairs of ``run`` that span two known words."""
+        """Start offsets of the pairs of ``run`` that span two known words, unless a known
+        word of three characters or more holds that pair there: where two words overlap
+        (不动产 and 产权 in 不动产权证书) the cut is the lexicon's guess, not a boundary."""
         cuts: set[int] = set()
         at = 0
         pieces = self.pieces(run)
         for left, right in itertools.pairwise(pieces):
             at += len(left)
-            if len(left) >= SHORTEST and len(right) >= SHORTEST:
+            if len(left) >= SHORTEST and len(right) >= SHORTEST and not self._held(run, at - 1):
                 cuts.add(at - 1)
         return frozenset(cuts)
+
+    def _held(self, run: str, pair: int) -> bool:
+        """Whether a known word of three to LONGEST characters covers ``run[pair:pair+2]``."""
+        for size in range(SHORTEST + 1, LONGEST + 1):
+            for start in range(max(0, pair + 2 - size), min(pair, len(run) - size) + 1):
+                if run[start : start + size] in self.words:
+                    return True
+        return False
 
     def _spelled_words(self, text: str) -> frozenset[str]:
         return frozenset(word_pinyin(text, self.pieces))
@@ -110,10 +120,17 @@ def _without_compounds(words: set[str] | frozenset[str]) -> frozenset[str]:
         cuts = [c for c in range(SHORTEST, len(w) - 1) if w[:c] in words and w[c:] in words]
         if cuts:
             out.discard(w)
-        elif len(w) == 4 and (w[:2] in words or w[2:] in words):
+        elif len(w) == 4 and (w[:2] in words or w[2:] in words) and not _holds_three(w, words):
             out.discard(w)
             out.update((w[:2], w[2:]))
     return frozenset(out)
+
+
+def _holds_three(word: str, words: set[str] | frozenset[str]) -> bool:
+    """A four-character word that begins or ends with a known three-character word is not
+    cut in halves: 不动产权 is 不动产 and 权, never 不动 and 产权 (the halves would cut
+    through 不动产, and 动产 in every 不动产权证书 would weigh as across two words)."""
+    return word[:3] in words or word[1:] in words
 
 
 def _recurring_rests(chinese: list[str], lexicon: Lexicon) -> set[str]:
