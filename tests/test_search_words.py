@@ -15,10 +15,12 @@ import yaml
 from generator.catalogue.loaded import load_catalogue
 from generator.search.chinese import word_pinyin
 from generator.search.index import (
+    ABBREVIATION_PREFIX,
     ACROSS_HIGH,
     COVERS,
     KEYWORD,
     NAME,
+    SYN_NAME,
     TEXT,
     WEIGHTS,
     Document,
@@ -26,7 +28,14 @@ from generator.search.index import (
     document_tokens,
     write_index,
 )
-from generator.search.rank import IndexFolder, initials_parts, shingles_of, spelled_pairs, syllabify
+from generator.search.rank import (
+    IndexFolder,
+    initials_parts,
+    lead_abbreviations,
+    shingles_of,
+    spelled_pairs,
+    syllabify,
+)
 from generator.search.synonyms import load_synonyms
 from generator.search.words import Lexicon
 
@@ -123,3 +132,15 @@ def test_overlapping_known_words_are_no_boundary() -> None:
     inside, across = lexicon.split_pairs("不动产权证书")
     assert {"不动", "动产", "产权", "证书"} <= inside and across == {"权证"}
     assert lexicon.split_pairs("施工资质") == (frozenset({"施工", "工资", "资质"}), frozenset())
+
+
+def test_an_abbreviation_is_the_first_characters_of_words_next_to_each_other() -> None:
+    lexicon = Lexicon(["危险废物", "危险", "废物", "经营", "许可", "结婚", "登记", "婚姻"])
+    assert lexicon.abbreviations("危险废物经营许可") == {"危废", "废经", "经许"}
+    assert "婚登" not in lexicon.abbreviations("结婚登记")  # a pair of the text itself
+    assert lead_abbreviations("危废许可证 结婚登记", "~") == ["~危废", "~结婚"]
+    doc = Document(
+        "x", "危险废物经营许可", 0, "", "", True, "", 0, ((NAME, "危险废物经营许可", True),)
+    )
+    best = document_tokens(doc, _Synonyms([]), lexicon)
+    assert best[ABBREVIATION_PREFIX + "危废"] == SYN_NAME and "危废" not in best

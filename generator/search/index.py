@@ -15,8 +15,8 @@ Files, all JSON with sorted keys, written under ``out``:
     postings of the tokens whose hash falls in shard n: token -> [delta·16 + weight code]
     (``meta.codes`` is 16).  Tokens: character pairs, Latin runs, pinyin, three-character
     shingles of names, keywords and results (the phrase bonus; kept in the shard of their
-    first pair, so a query fetches no more files), and ``^`` + an exact name, keyword or
-    result.
+    first pair, so a query fetches no more files), ``^`` + an exact name, keyword or
+    result, and ``~`` + an abbreviation pair (危废 of 危险废物, in the shard of that pair).
 ``r/<n>.json``
     result cards of documents n·CHUNK … n·CHUNK+CHUNK-1.
 ``attrs.json``
@@ -75,6 +75,10 @@ _PHRASED = (NAME, KEYWORD, RESULT)
 CHUNK = 32  # result cards per file: a page of ten results touches a few small files
 SHARD_BYTES = 12_000  # aimed size of one postings file
 EXACT_PREFIX = "^"
+# ``~`` + the first characters of two words next to each other (危废: 危险废物), a Chinese
+# abbreviation; the query looks it up for the first pair of each run only, where people
+# put an abbreviation (危废许可证), not for a pair that spans its words (婚登 in 结婚登记).
+ABBREVIATION_PREFIX = "~"
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,8 @@ def document_tokens(doc: Document, synonyms: _Synonyms, lexicon: Lexicon) -> dic
             add(_text_tokens(text), code)
         if code in _PHRASED:
             add_split(shingles(text), code, across)
+            # 危废 for 危险废物, searched only as the lead pair of a query run (rank.py)
+            add((ABBREVIATION_PREFIX + a for a in lexicon.abbreviations(text)), SYN_NAME)
         if spelled:
             add(unigrams(text), NAME_CHAR)
             whole, parts = pinyin_tokens(text)
@@ -257,6 +263,8 @@ def shard_key(token: str) -> str:
     """The exact-name token lives with the name's first token: no extra file to fetch."""
     if token.startswith(EXACT_PREFIX):
         return tokens(token[len(EXACT_PREFIX) :])[0]
+    if token.startswith(ABBREVIATION_PREFIX):
+        return token[len(ABBREVIATION_PREFIX) :]  # with the pair itself: no extra file
     if len(token) == 3 and is_cjk(token):
         return token[:2]  # a shingle lives with its first pair: no extra file to fetch
     return token
@@ -328,6 +336,7 @@ def write_index(
         "cover": list(COVERS),
         "syllables": " ".join(s for s in sorted(sound_table()) if set(s) & set("aeiouv")),
         "exact": EXACT_PREFIX,
+        "abbreviation": ABBREVIATION_PREFIX,
         "departments": [list(d) for d in departments],
         "item": item_url,
         "question": list(QUESTION_WORDS),

@@ -16,6 +16,10 @@ compares the ranked items).  The model, as one would tell a clerk:
   score times coverage.  Items that matched (anywhere but the department, conditions and
   FAQ) less than half of what the best one matched are cut, so the count a person sees
   means something;
+- the first pair of each Chinese run of the query is also looked up as an abbreviation:
+  the first characters of two words next to each other in a name, keyword or result
+  (危废 of 危险废物), weighing as a synonym of the name, for items that lack the pair
+  itself (one part of the query is not counted twice);
 - a query pair the index lacks (结昏, a homophone typo) is also searched by its pinyin
   (jiehun), from ``py.json``; concatenated pinyin is cut into syllables and searched by its
   syllable pairs too (gongjijintiqu: gongji, jijin, …); letters that are neither pinyin
@@ -104,6 +108,7 @@ class IndexFolder:
             return norm, []
         syllables = frozenset(self.meta["syllables"].split(" "))
         toks += [t for t in spelled_pairs(toks, syllables) if t not in toks]
+        toks += [t for t in lead_abbreviations(norm, self.meta["abbreviation"]) if t not in toks]
         del toks[MAX_TOKENS:]
         compact = norm.replace(" ", "")
         weights = self.meta["weights"]
@@ -117,12 +122,20 @@ class IndexFolder:
         extra = [t for t in initials_parts(unknown, syllables) if t not in toks]
         toks += extra[: max(0, MAX_TOKENS - len(toks))]
         found: dict[int, _Hit] = {}
+        prefix = self.meta["abbreviation"]
         for token in toks:
             postings = self.get(self.shard_of(token)).get(token)
             if not postings:
                 continue
             w = idf(count, len(postings))
+            # an item that has the pair itself matched this part of the query already
+            literal = set()
+            if token.startswith(prefix):
+                pair = token[len(prefix) :]
+                literal = {d for d, _ in self._walk(self.get(self.shard_of(pair)).get(pair, []))}
             for doc, code in self._walk(postings):
+                if doc in literal:
+                    continue
                 hit = found.setdefault(doc, _Hit(doc))
                 hit.cover += w * covers[code]
                 hit.reach += w if weights[code] >= REACH else 0
@@ -169,6 +182,14 @@ def homophones(toks: list[str], sound: dict[str, str]) -> list[str]:
             if spelled not in out:
                 out.append(spelled)
     return out
+
+
+def lead_abbreviations(norm: str, prefix: str) -> list[str]:
+    """As ``leadAbbreviations`` in search.js: the first pair of each Chinese run, looked up
+    as an abbreviation too (危废许可证: ~危废, found in 危险废物经营许可)."""
+    return list(
+        dict.fromkeys(prefix + run[:2] for run in runs(norm) if is_cjk(run) and len(run) > 1)
+    )
 
 
 def shingles_of(norm: str) -> list[str]:

@@ -51,6 +51,7 @@ class Lexicon:
         self.across = functools.lru_cache(maxsize=131_072)(self._across)
         self.split_pairs = functools.lru_cache(maxsize=131_072)(self._split_pairs)
         self.spelled_words = functools.lru_cache(maxsize=131_072)(self._spelled_words)
+        self.abbreviations = functools.lru_cache(maxsize=131_072)(self._abbreviations)
 
     def pieces(self, run: str) -> list[str]:
         """``run`` cut into known words and single characters: most characters inside known
@@ -94,6 +95,25 @@ class Lexicon:
                 if run[start : start + size] in self.words:
                     return True
         return False
+
+    def _abbreviations(self, text: str) -> frozenset[str]:
+        """The pairs a Chinese abbreviation is made of: the first characters of two words
+        next to each other (危险|废物: 危废, 二级|建造师: 二建, 医疗|保险: 医保); a known
+        four-character word counts as its two halves.  Pairs the text has anyway are left
+        out (they are found as themselves)."""
+        out: set[str] = set()
+        for run in runs(text):
+            if not is_cjk(run):
+                continue
+            words: list[str] = []
+            for piece in self.pieces(run):
+                halves = len(piece) == 4 and piece in self.words
+                words += [piece[:2], piece[2:]] if halves else [piece]
+            for left, right in itertools.pairwise(words):
+                if len(left) >= SHORTEST and len(right) >= SHORTEST:
+                    out.add(left[0] + right[0])
+            out -= {run[i : i + 2] for i in range(len(run) - 1)}
+        return frozenset(out)
 
     def _spelled_words(self, text: str) -> frozenset[str]:
         return frozenset(word_pinyin(text, self.pieces))

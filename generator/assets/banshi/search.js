@@ -117,6 +117,9 @@
 
   /* A three-character shingle lives with its first pair (index.py's shard_key). */
   function shardKey(token) {
+    if (token.charAt(0) === "~") {
+      return token.slice(1); /* an abbreviation lives with its pair (index.py's shard_key) */
+    }
     return token.length === 3 && IS_CJK.test(token) ? token.slice(0, 2) : token;
   }
 
@@ -178,6 +181,18 @@
             out.push(run.slice(i, i + 3));
           }
         }
+      }
+    });
+    return out;
+  }
+
+  /* The first pair of each Chinese run, looked up as an abbreviation too (危废许可证: ~危废,
+     the first characters of 危险 and 废物 in 危险废物经营许可); rank.py's lead_abbreviations. */
+  function leadAbbreviations(norm, prefix) {
+    var out = [];
+    (norm.match(RUN) || []).forEach(function (run) {
+      if (IS_CJK.test(run) && run.length > 1 && out.indexOf(prefix + run.slice(0, 2)) < 0) {
+        out.push(prefix + run.slice(0, 2));
       }
     });
     return out;
@@ -271,6 +286,9 @@
     var syllables = this.syllables || (this.syllables = new Set(this.meta.syllables.split(" ")));
     toks = toks.concat(spelledPairs(toks, syllables).filter(function (t) {
       return toks.indexOf(t) < 0;
+    }));
+    toks = toks.concat(leadAbbreviations(norm, this.meta.abbreviation || "~").filter(function (t) {
+      return toks.indexOf(t) < 0;
     })).slice(0, MAX_TOKENS);
     var phrases = shinglesOf(norm).slice(0, MAX_TOKENS);
     var compact = norm.replace(/ /g, "");
@@ -332,13 +350,22 @@
         }
         return hit;
       }
+      var prefix = self.meta.abbreviation || "~";
       toks.forEach(function (t) {
         var list = byFile[self.shardOf(t)][t];
         if (!list) {
           return;
         }
         var w = idf(count, list.length);
+        /* an item that has the pair itself matched this part of the query already */
+        var literal = new Set();
+        if (t.charAt(0) === prefix) {
+          walk(byFile[self.shardOf(t)][t.slice(1)] || [], function (doc) { literal.add(doc); });
+        }
         walk(list, function (doc, code) {
+          if (literal.has(doc)) {
+            return;
+          }
           var hit = hitOf(doc);
           hit.cover += w * covers[code];
           hit.reach += weights[code] >= REACH ? w : 0;
