@@ -35,6 +35,14 @@ DEMO = Path(__file__).resolve().parent.parent / "catalogue"
         ("请问:公司-注销/怎么弄…", "公司 注销"),
         ("  ", ""),
         ("", ""),
+        # a question's grammar, not a list of phrases (issue 20)
+        ("结婚登记需要准备哪些材料?", "结婚登记"),
+        ("补办要带什么证件", "补办"),
+        ("上哪儿可以申请居住证呢", "居住证"),
+        ("请问营业执照多久能办好,要多少钱", "营业执照"),
+        ("办护照收费吗", "办护照"),
+        ("开网吧", "开网吧"),  # 吧 is part of a word, never removed
+        ("无犯罪记录证明", "无犯罪记录证明"),  # 证明 only after 什么 / 哪些
         ("\u3000劳务\u3000派遣\u3000", "劳务 派遣"),
     ],
 )
@@ -153,6 +161,7 @@ def test_a_pasted_page_is_capped_and_tokenised_in_linear_time() -> None:
     start = time.perf_counter()
     every = tokens(normalise(page))
     took = time.perf_counter() - start
-    assert len(every) == 19_999 and took < 1.0, took  # quadratic took minutes
+    # 19,999 pairs less those around the question characters (吗, 呢, 哪 …) that go
+    assert 19_950 < len(every) < 19_999 and took < 1.0, took  # quadratic took minutes
     assert capped(page) == page[:MAX_QUERY] and len(tokens(capped(page))) == MAX_QUERY - 1
     assert capped("𠀀" * 100) == "𠀀" * MAX_QUERY  # code points, as Array.from counts them

@@ -46,7 +46,7 @@ def _alphabet(index: Path) -> list[str]:
         + sorted(t2s)[:400]
         + syllables
         + list("abcxyz019 ,。、(!?")
-        + ["怎么办", "需要什么材料"]
+        + ["怎么办", "需要什么材料", "要带哪些", "在哪里", "可以办吗", "多久", "呢", "请问"]
     )
 
 

@@ -15,53 +15,25 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-# Phrases people add to a query that name no item ("营业执照怎么办", "如何办理社保").  Longest
-# first, so that 怎么办理 goes before 怎么办.  Kept out of the index too, so both sides agree.
+# How people ask, not what they ask for ("营业执照怎么办", "如何办理社保", "补办要带什么",
+# "需要准备哪些材料", "在哪里办"): removed from the query and kept out of the index too, so both
+# sides agree.  Each entry is a regular expression that Python's ``re`` and JavaScript's
+# ``RegExp`` read alike (groups, alternatives, optional parts only); search.js joins them
+# with "|" as this module does, so the first entry that matches wins: longer forms first.
+# The grammar of a question, not a list of phrases: an interrogative (什么, 哪些, 哪里, 怎么,
+# 如何, 多久 …) with the words that go with it (需要/要/得 + 准备/带/提交 + 什么 + 材料/手续),
+# and what a person puts around a request (请问, 我想, 能办吗).  Never a word that can be part
+# of an item (吧 of 网吧, 了 of 了解, 证明 on its own).
 QUESTION_WORDS: tuple[str, ...] = (
-    "需要准备什么材料",
-    "需要提交什么材料",
-    "需要哪些材料",
-    "需要什么材料",
-    "需要什么资料",
-    "需要什么手续",
-    "要准备什么",
-    "要带什么",
-    "要什么材料",
-    "需要带什么",
-    "需要什么",
-    "什么材料",
-    "哪些材料",
-    "在哪里办理",
-    "在哪儿办理",
-    "去哪里办理",
-    "去哪里办",
-    "在哪里办",
-    "在哪儿办",
-    "到哪里办",
-    "哪里可以办",
-    "哪里办",
-    "在哪里",
-    "在哪办",
-    "怎么办理",
-    "怎样办理",
-    "如何办理",
-    "怎么申请",
-    "如何申请",
-    "怎么弄",
-    "怎么办",
-    "怎么样",
-    "怎么",
-    "怎样",
-    "如何",
-    "多长时间",
-    "要多久",
-    "多少钱",
-    "收费吗",
-    "能办吗",
-    "可以办吗",
-    "请问",
-    "我想",
-    "我要",
+    "(?:需要|还要|要|得|应该|该)?(?:准备|携带|带|提交|提供|交|填)?(?:些)?(?:什么|哪些|啥)"
+    "(?:样的|的)?(?:材料|资料|手续|证件|东西|条件)?",
+    "(?:在|去|到|上)?(?:哪里|哪儿|哪个窗口|哪个部门|哪)(?:可以|能)?(?:办理|申请|办)?",
+    "(?:怎么|怎样|如何|咋)(?:样|办理|申请|弄|办)?",
+    "(?:需要|要)?(?:多长时间|多久)(?:能办好|能办完|办好|办完)?",  # 要几天 is a synonym of 时限
+    "(?:要|需要)?多少钱",
+    "(?:收费|要钱|能办|可以办|能不能办|可不可以办)?吗",
+    "呢",
+    "请问|我想|我要|想要|帮我|能不能|可不可以",
 )
 
 MAX_QUERY = 64  # characters of a query that are searched (search.js: the same)
