@@ -76,3 +76,11 @@ def test_recall_on_the_evaluation_catalogue(
         print("\n" + measure.table(result))
     overall = result["all"]["overall"]
     assert overall.at1 / overall.n >= 0.85 and overall.at5 / overall.n >= 0.90
+
+
+def test_a_two_word_query_shows_few_results(index: Path) -> None:
+    """Issue 20: the median count shown for a two-word query is under 20 (the count a
+    person sees means something; 申请 alone once listed 136 of 171 items)."""
+    queries = build.queries()
+    median = measure.median_found(queries, rank_with_python(index, [q.text for q in queries]))
+    assert median["n"] >= 20 and median["two-word"] < 20, median

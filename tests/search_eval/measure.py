@@ -10,6 +10,7 @@ the tuning set and the held-out third separately.
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,6 +89,21 @@ def table(result: dict[str, dict[str, Score]]) -> str:
     return "\n".join(lines)
 
 
+def two_words(text: str) -> bool:
+    """A query of two words: two parts between spaces, or four Chinese characters in one
+    run (公司注销, 诊所备案: two two-character words, the commonest query in the hall)."""
+    parts = text.split()
+    chinese = len(parts) == 1 and len(text) == 4 and all("\u4e00" <= c <= "\u9fff" for c in text)
+    return len(parts) == 2 or chinese
+
+
+def median_found(queries: Sequence[build.Query], ranked: Sequence[Ranked]) -> dict[str, float]:
+    """The median count of results a person is shown: over all queries, over two-word ones."""
+    counts = [n for n, _ in ranked]
+    two = [n for q, (n, _) in zip(queries, ranked, strict=True) if two_words(q.text)]
+    return {"all": statistics.median(counts), "two-word": statistics.median(two), "n": len(two)}
+
+
 def misses(queries: Sequence[build.Query], ranked: Sequence[Ranked], held: bool) -> list[str]:
     out = []
     for q, (n, ids) in zip(queries, ranked, strict=True):
@@ -107,6 +123,11 @@ def main(argv: Sequence[str]) -> int:
         index = write_eval_index(Path(tmp))
         ranked = ranker(index, [q.text for q in queries])
     print(table(scores(queries, ranked)))
+    median = median_found(queries, ranked)
+    print(
+        f"median results found: {median['all']:g} over all queries, "
+        f"{median['two-word']:g} over the {median['n']:g} two-word ones"
+    )
     if "--misses" in argv:
         print("\n".join(misses(queries, ranked, held="--held" in argv)))
     return 0
