@@ -28,6 +28,6 @@ def test_the_queries_cover_every_kind_and_name_real_items() -> None:
     assert {"initials", "typo", "family"} <= set(kinds)
     assert all(q.expect and set(q.expect) <= ids for q in queries)
     held = sum(q.held_out for q in queries)
-    assert len(queries) // 3 - 10 <= held <= len(queries) // 2  # a third, and the second batch
+    assert len(queries) // 3 - 10 <= held <= len(queries) * 0.6  # a third, and two later batches
     second = [q for q in queries if q.held_out and q.kind in ("abbreviation", "question")]
     assert min(Counter(q.kind for q in second).values()) >= 8

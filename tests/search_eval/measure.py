@@ -1,10 +1,12 @@
 """Recall of the search on the evaluation catalogue: R@1, R@5 and MRR by kind.
 
-    python -m tests.search_eval.measure [--ranker node|python]
+    python -m tests.search_eval.measure [--ranker node|python] [--misses [--held]] [--final]
 
 Builds the evaluation catalogue and its index in a temporary folder, ranks every query
 (with ``search.js`` under Node, or with the Python reference), and prints the table for
-the tuning set and the held-out third separately.
+the tuning set and the held-out third separately.  The third held-out batch (``held: 3``)
+is left out while tuning; ``--final`` adds it, with its own table, for the one measurement
+at the end.
 """
 
 from __future__ import annotations
@@ -70,10 +72,14 @@ class Score:
 
 
 def scores(queries: Sequence[build.Query], ranked: Sequence[Ranked]) -> dict[str, dict[str, Score]]:
-    """{"tuning" | "held-out" | "all": {kind | "overall": Score}}."""
+    """{"tuning" | "held-out" | "all" [| "third batch"]: {kind | "overall": Score}}."""
     out: dict[str, dict[str, Score]] = {"tuning": {}, "held-out": {}, "all": {}}
     for q, (_, ids) in zip(queries, ranked, strict=True):
-        for part in ("held-out" if q.held_out else "tuning", "all"):
+        parts = ["held-out" if q.held_out else "tuning", "all"]
+        if q.batch == 3:
+            parts.append("third batch")
+            out.setdefault("third batch", {})
+        for part in parts:
             for kind in (q.kind, "overall"):
                 out[part].setdefault(kind, Score()).add(q.expect, ids)
     return out
@@ -113,7 +119,7 @@ def misses(queries: Sequence[build.Query], ranked: Sequence[Ranked], held: bool)
 
 
 def main(argv: Sequence[str]) -> int:
-    queries = build.queries()
+    queries = [q for q in build.queries() if "--final" in argv or q.batch != 3]
     ranker: Callable[[Path, Sequence[str]], list[Ranked]] = rank_with_node
     if "--ranker" in argv and argv[argv.index("--ranker") + 1] == "python":
         from .python_rank import rank_with_python
