@@ -85,6 +85,20 @@ def scores(queries: Sequence[build.Query], ranked: Sequence[Ranked]) -> dict[str
     return out
 
 
+def shortfalls(result: dict[str, dict[str, Score]]) -> list[str]:
+    """Issue 20's targets, over all queries and over the held-out ones: R@1 >= 90 % and
+    R@5 >= 98 % overall, R@1 >= 80 % in every kind.  Empty when every target is met."""
+    out = []
+    for part in ("all", "held-out"):
+        for kind, score in result[part].items():
+            at1, at5 = score.at1 / score.n, score.at5 / score.n
+            if kind == "overall" and (at1 < 0.90 or at5 < 0.98):
+                out.append(f"{part} overall: R@1 {at1:.0%}, R@5 {at5:.0%}")
+            elif at1 < 0.80:
+                out.append(f"{part} {kind}: R@1 {at1:.0%}")
+    return out
+
+
 def table(result: dict[str, dict[str, Score]]) -> str:
     lines = []
     for part, rows in result.items():
